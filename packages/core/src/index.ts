@@ -1,1 +1,10 @@
-export {};
+export * from './ast/nodes.js';
+export { childrenOf, walk, nodeAt, stagesOf } from './ast/walk.js';
+export type { Diagnostic, Severity, Suggestion, TextEdit } from './diagnostics/diagnostic.js';
+export { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.js';
+export { LineIndex, type Position } from './text/line-index.js';
+export { parse, type ParseOptions, type ParseResult } from './parse.js';
+export { grammarKeywords } from './grammar/load.js';
+export { format, fieldText, literalText, type FormatOptions } from './format/format.js';
+export type { Comment } from './grammar/comments.js';
+export { encodeDoubleQuoted } from './grammar/strings.js';

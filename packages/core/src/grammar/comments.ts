@@ -1,0 +1,81 @@
+/**
+ * Comments of a parsed query. Ohm skips spaces and comments without leaving nodes, so they are found in the
+ * gaps between the CST's tokens (terminals and lexical rules): a gap holds only whitespace and comments, which
+ * makes scanning it unambiguous (no string can hide a `//` there).
+ */
+import type { MatchResult, Node as OhmNode } from 'ohm-js';
+import type { Span } from '../ast/nodes.js';
+import { eqlGrammar } from './load.js';
+
+export interface Comment {
+  readonly kind: 'line' | 'block';
+  /** The comment as written, including `//` or `/* … *\/`. */
+  readonly text: string;
+  readonly span: Span;
+  /** True when nothing but spaces precedes it on its line (it is printed on a line of its own). */
+  readonly ownLine: boolean;
+}
+
+const tokenSemantics = eqlGrammar.createSemantics().addOperation<void>('tokens(out)', {
+  _terminal() {
+    if (this.source.endIdx > this.source.startIdx) (this.args.out as Span[]).push({ start: this.source.startIdx, end: this.source.endIdx });
+  },
+  _iter(...children: OhmNode[]) {
+    for (const c of children) c['tokens'](this.args.out);
+  },
+  _nonterminal(...children: OhmNode[]) {
+    const first = this.ctorName[0];
+    // Lexical rules (lower-case names) are tokens; spaces are never skipped inside them.
+    if (first === first.toLowerCase() && this.source.endIdx > this.source.startIdx) (this.args.out as Span[]).push({ start: this.source.startIdx, end: this.source.endIdx });
+    else for (const c of children) c['tokens'](this.args.out);
+  },
+});
+
+/** The comments of a successful match, in source order. */
+export function commentsOf(text: string, match: MatchResult): Comment[] {
+  const tokens: Span[] = [];
+  tokenSemantics(match)['tokens'](tokens);
+  // Ohm lays out an iteration of a sequence column by column (all separators, then all items): sort by position.
+  tokens.sort((a, b) => a.start - b.start);
+  const comments: Comment[] = [];
+  let pos = 0;
+  for (const t of tokens) {
+    if (t.start > pos) scanGap(text, pos, t.start, comments);
+    pos = Math.max(pos, t.end);
+  }
+  scanGap(text, pos, text.length, comments);
+  return comments;
+}
+
+function scanGap(text: string, from: number, to: number, out: Comment[]): void {
+  let i = from;
+  while (i < to) {
+    if (text.startsWith('//', i)) {
+      let end = i + 2;
+      while (end < to && text[end] !== '\n' && text[end] !== '\r') end++;
+      out.push({ kind: 'line', text: text.slice(i, end), span: { start: i, end }, ownLine: startsLine(text, i) });
+      i = end;
+    } else if (text.startsWith('/*', i)) {
+      let depth = 0;
+      let end = i;
+      while (end < to) {
+        if (text.startsWith('/*', end)) {
+          depth++;
+          end += 2;
+        } else if (text.startsWith('*/', end)) {
+          depth--;
+          end += 2;
+          if (depth === 0) break;
+        } else end++;
+      }
+      out.push({ kind: 'block', text: text.slice(i, end), span: { start: i, end }, ownLine: startsLine(text, i) });
+      i = end;
+    } else i++;
+  }
+}
+
+function startsLine(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i < 0 || text[i] === '\n' || text[i] === '\r';
+}

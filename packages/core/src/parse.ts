@@ -1,0 +1,54 @@
+/**
+ * The first stage: EQL text → a typed AST and diagnostics.
+ *
+ * `parse` never throws, whatever the input. When the grammar accepts the text, `ast` is present, even if some
+ * diagnostics are errors (for forms Elasticsearch rejects but whose meaning is clear, such as `=` for `==`), so
+ * that editors can still offer help; callers must not run a query whose diagnostics contain an error.
+ * `join` and lineage (`descendant of`) have no AST. Diagnostic spans always lie inside the text.
+ */
+import type { Statement } from './ast/nodes.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { sortDiagnostics } from './diagnostics/diagnostic.js';
+import { syntaxDiagnostic } from './diagnostics/catalog.js';
+import { withContext, type BuildContext } from './grammar/build-context.js';
+import { commentsOf, type Comment } from './grammar/comments.js';
+import { astSemantics } from './grammar/semantics.js';
+import { eqlGrammar } from './grammar/load.js';
+import { explainSyntaxError } from './grammar/syntax-errors.js';
+
+export interface ParseResult {
+  readonly ast: Statement | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The query's comments, when asked for (the formatter and editors need them; evaluation does not). */
+  readonly comments: readonly Comment[];
+}
+
+export interface ParseOptions {
+  /** Also collect the comments (costs an extra walk over the parse tree). */
+  readonly comments?: boolean;
+}
+
+/** Parses one EQL query. Never throws. */
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  try {
+    const match = eqlGrammar.match(text);
+    if (match.failed()) return { ast: undefined, diagnostics: [clampToText(explainSyntaxError(text, match), text)], comments: [] };
+    const ctx: BuildContext = { text, diagnostics: [], unrepresentable: false };
+    const ast = withContext(ctx, () => astSemantics(match)['ast']() as Statement);
+    return {
+      ast: ctx.unrepresentable ? undefined : ast,
+      diagnostics: sortDiagnostics(ctx.diagnostics.map((d) => clampToText(d, text))),
+      comments: options.comments ? commentsOf(text, match) : [],
+    };
+  } catch (e) {
+    // A bug in the builder must not take the caller down: report it as a diagnostic on the whole text.
+    const message = `internal error while parsing: ${e instanceof Error ? e.message : String(e)}`;
+    return { ast: undefined, diagnostics: [syntaxDiagnostic('syntax', { start: 0, end: text.length }, { message })], comments: [] };
+  }
+}
+
+function clampToText(d: Diagnostic, text: string): Diagnostic {
+  const start = Math.max(0, Math.min(d.span.start, text.length));
+  const end = Math.max(start, Math.min(d.span.end, text.length));
+  return start === d.span.start && end === d.span.end ? d : { ...d, span: { start, end } };
+}
