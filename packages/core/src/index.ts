@@ -8,3 +8,4 @@ export { grammarKeywords } from './grammar/load.js';
 export { format, fieldText, literalText, type FormatOptions } from './format/format.js';
 export type { Comment } from './grammar/comments.js';
 export { encodeDoubleQuoted } from './grammar/strings.js';
+export * from './rules/index.js';

@@ -1,1 +1,1 @@
-export {};
+export { readQueryFiles, readTextFile, expandPaths, type QueryFilesResult } from './rules/read-query-files.js';

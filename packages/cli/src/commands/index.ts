@@ -1,0 +1,6 @@
+import type { Command } from '../command.js';
+import { fmtCommand } from './fmt.js';
+import { parseCommand } from './parse.js';
+
+/** Every `eql` subcommand, in the order help lists them. */
+export const commands: readonly Command[] = [parseCommand, fmtCommand];

@@ -1,0 +1,4 @@
+/** `N queries, M with errors[…][, K skipped (not EQL)]`. */
+export function summaryLine(queries: number, withErrors: number, skipped: number, extra = ''): string {
+  return `${queries} ${queries === 1 ? 'query' : 'queries'}, ${withErrors} with errors${extra}${skipped ? `, ${skipped} skipped (not EQL)` : ''}`;
+}
