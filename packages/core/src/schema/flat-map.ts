@@ -14,6 +14,8 @@ type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const TYPE_NAME = /^[a-z][a-z0-9_]*$/;
+
 // Keys of bundled/metadata records that are not fields.
 const META_KEYS = new Set(['_source', '_meta']);
 
@@ -33,9 +35,12 @@ export function parseFlatMap(doc: unknown, source: string): SchemaLayer {
   const fields = new Map<string, FieldInfo>();
   for (const [path, v] of Object.entries(doc)) {
     if (META_KEYS.has(path) && !(isObject(v) && typeof v.type === 'string')) continue;
-    if (typeof v === 'string') fields.set(path, makeField(path, v, source));
-    else if (isObject(v) && typeof v.type === 'string') fields.set(path, makeField(path, v.type, source, entryFacts(v)));
-    else throw new SchemaShapeError(`not a field map: the value of '${path}' must be a type name or {"type": …}`, `/${path}`);
+    const type = typeof v === 'string' ? v : isObject(v) && typeof v.type === 'string' ? v.type : undefined;
+    // Type names are lower-case identifiers; anything else (a date, a user name) means this is not a field map.
+    if (type === undefined || !TYPE_NAME.test(type)) {
+      throw new SchemaShapeError(`not a field map: the value of '${path}' must be a type name such as "keyword" or {"type": …}`, `/${path}`);
+    }
+    fields.set(path, makeField(path, type, source, isObject(v) ? entryFacts(v) : undefined));
   }
   return { name: source, fields: markMultiFields(fields) };
 }

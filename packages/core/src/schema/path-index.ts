@@ -11,8 +11,9 @@ export function parentOf(path: string): string {
 export class PathIndex {
   private sortedPaths: string[] | undefined;
   private childMap: Map<string, string[]> | undefined;
+  private prefixes: Set<string> | undefined;
 
-  constructor(private readonly paths: Iterable<string>) {}
+  constructor(private readonly paths: readonly string[]) {}
 
   /** Every path, sorted by code unit. */
   sorted(): readonly string[] {
@@ -22,7 +23,14 @@ export class PathIndex {
 
   /** True when some path lies strictly under `path` (i.e. `path` is an object with children). */
   hasDescendants(path: string): boolean {
-    return this.children(path).length > 0;
+    if (!this.prefixes) {
+      // Cheaper than the child index: a lookup miss should not pay for sorting.
+      this.prefixes = new Set();
+      for (const p of this.paths) {
+        for (let i = p.indexOf('.'); i > 0; i = p.indexOf('.', i + 1)) this.prefixes.add(p.slice(0, i));
+      }
+    }
+    return this.prefixes.has(path);
   }
 
   /** Paths starting with `prefix`, in sorted order. */

@@ -87,7 +87,7 @@ class LayeredSchema implements Schema {
   ) {
     this.size = fields.size;
     this.isComplete = !isPartialEverywhere && partialNamespaces.length === 0;
-    this.index = new PathIndex(fields.keys());
+    this.index = new PathIndex([...fields.keys()]);
   }
 
   lookup(path: string): FieldInfo | undefined {

@@ -9,36 +9,47 @@ import { parentOf } from './path-index.js';
  */
 export function osaDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rolling rows (two back for transpositions), reused across calls.
+  const width = b.length + 1;
+  if (rows.length < width * 3) rows = new Int32Array(width * 3 * 2);
+  let prev2 = 0;
+  let prev = width;
+  let row = 2 * width;
+  for (let j = 0; j < width; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row: number[] = [i];
+    rows[row] = i;
     let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        v = Math.min(v, prev2[j - 2] + 1);
-      }
-      row.push(v);
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(rows[prev + j] + 1, rows[row + j - 1] + 1, rows[prev + j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, rows[prev2 + j - 2] + 1);
+      rows[row + j] = v;
       if (v < best) best = v;
     }
     if (best > limit) return limit + 1;
-    prev2 = prev;
-    prev = row;
+    [prev2, prev, row] = [prev, row, prev2];
   }
-  return prev[b.length];
+  return rows[prev + width - 1];
+}
+
+let rows = new Int32Array(256);
+
+interface Scored {
+  p: string;
+  d: number;
+  sameParent: boolean;
 }
 
 /** Candidate paths grouped by length, for bounded nearest-path search. */
 export class Suggester {
-  private readonly byLength = new Map<number, string[]>();
+  private readonly byLength = new Map<number, { path: string; lower: string }[]>();
 
   constructor(paths: Iterable<string>) {
-    for (const p of paths) {
-      let bucket = this.byLength.get(p.length);
-      if (!bucket) this.byLength.set(p.length, (bucket = []));
-      bucket.push(p);
+    for (const path of paths) {
+      let bucket = this.byLength.get(path.length);
+      if (!bucket) this.byLength.set(path.length, (bucket = []));
+      bucket.push({ path, lower: path.toLowerCase() });
     }
   }
 
@@ -48,19 +59,26 @@ export class Suggester {
    */
   suggest(path: string, n = 3): string[] {
     if (n <= 0 || path === '') return [];
-    const limit = Math.max(1, Math.min(4, Math.floor(path.length / 4)));
     const lower = path.toLowerCase();
     const parent = parentOf(path);
-    const scored: { p: string; d: number; sameParent: boolean }[] = [];
-    for (let len = path.length - limit; len <= path.length + limit; len++) {
-      for (const p of this.byLength.get(len) ?? []) {
-        if (p === path) continue;
-        // Case-only differences score below 1, so `Process.Name` → `process.name` wins.
-        const d = p.toLowerCase() === lower ? 0.5 : osaDistance(path, p, limit);
-        if (d <= limit) scored.push({ p, d, sameParent: parentOf(p) === parent });
+    const better = (x: Scored, y: Scored): number => x.d - y.d || Number(y.sameParent) - Number(x.sameParent) || (x.p < y.p ? -1 : 1);
+    const best: Scored[] = [];
+    // Once n candidates are found, the n-th distance bounds the search: lengths further away cannot beat it.
+    let bound = Math.max(1, Math.min(4, Math.floor(path.length / 4)));
+    for (let delta = 0; delta <= bound; delta++) {
+      for (const len of delta === 0 ? [path.length] : [path.length - delta, path.length + delta]) {
+        for (const c of this.byLength.get(len) ?? []) {
+          if (c.path === path) continue;
+          // Case-only differences score below 1, so `Process.Name` → `process.name` wins.
+          const d = c.lower === lower ? 0.5 : osaDistance(path, c.path, Math.floor(bound));
+          if (d > bound) continue;
+          best.push({ p: c.path, d, sameParent: parentOf(c.path) === parent });
+          best.sort(better);
+          if (best.length > n) best.pop();
+          if (best.length === n) bound = best[n - 1].d;
+        }
       }
     }
-    scored.sort((x, y) => x.d - y.d || Number(y.sameParent) - Number(x.sameParent) || (x.p < y.p ? -1 : 1));
-    return scored.slice(0, n).map((s) => s.p);
+    return best.map((s) => s.p);
   }
 }
