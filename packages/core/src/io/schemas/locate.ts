@@ -1,10 +1,11 @@
 // Where the bundled schema files live. Two layouts, both relative to the running module:
-//   source:      packages/core/src/io/schemas/locate.ts → packages/core/schemas/
 //   bundled CLI: packages/cli/dist/eql.js               → packages/cli/dist/schemas/  (copied by scripts/build.mjs)
+//   source:      packages/core/src/io/schemas/locate.ts → packages/core/schemas/
+// The bundle's own folder is tried first, so an installed CLI never picks up an unrelated folder above it.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const CANDIDATES = ['../../../schemas/', './schemas/'];
+const CANDIDATES = ['./schemas/', '../../../schemas/'];
 const MARKER = 'index-map.json';
 
 /**
