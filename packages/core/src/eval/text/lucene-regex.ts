@@ -42,7 +42,11 @@ export interface LuceneRegexOptions {
 const STATE_BUDGET = 200_000;
 
 /** Compiles a Lucene regex for whole-value matching. Never throws: bad patterns come back as `ok: false`. */
-export function compileLuceneRegex(pattern: string, caseInsensitive: boolean, options: LuceneRegexOptions = {}): LuceneRegex {
+export function compileLuceneRegex(
+  pattern: string,
+  caseInsensitive: boolean,
+  options: LuceneRegexOptions = {},
+): LuceneRegex {
   const parsed = parseLuceneRegex(pattern);
   if (!parsed.ok) return parsed;
   const literals = requiredLiterals(parsed.ast, caseInsensitive);

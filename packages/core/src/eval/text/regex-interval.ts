@@ -1,4 +1,4 @@
-import type { RegexNode } from './regex-ast.js';
+import type { RegexNode, Span } from './regex-ast.js';
 
 /**
  * Expands Lucene's numeric interval `<min-max>` into plain regex nodes, so both matching engines handle it.
@@ -6,12 +6,15 @@ import type { RegexNode } from './regex-ast.js';
  * carry any number of leading zeros (`<1-10>`: `7`, `07`, `0010`), as Lucene's `makeDecimalInterval` accepts.
  * The expansion has O(d²) nodes for d-digit bounds.
  */
-export function expandInterval(min: number, max: number, digits: number, span: { start: number; end: number }): RegexNode {
+export function expandInterval(min: number, max: number, digits: number, span: Span): RegexNode {
   const { start, end } = span;
   const lit = (text: string): RegexNode => ({ kind: 'literal', text, start, end });
   const digitRange = (from: string, to: string): RegexNode =>
-    from === to ? lit(from) : { kind: 'class', negated: false, items: [{ kind: 'range', from: cp(from), to: cp(to) }], start, end };
-  const concat = (parts: RegexNode[]): RegexNode => (parts.length === 1 ? parts[0] : { kind: 'concat', parts, start, end });
+    from === to
+      ? lit(from)
+      : { kind: 'class', negated: false, items: [{ kind: 'range', from: cp(from), to: cp(to) }], start, end };
+  const concat = (parts: RegexNode[]): RegexNode =>
+    parts.length === 1 ? parts[0] : { kind: 'concat', parts, start, end };
   const union = (alternatives: RegexNode[]): RegexNode =>
     alternatives.length === 1 ? alternatives[0] : { kind: 'union', alternatives, start, end };
   const anyDigits = (n: number): RegexNode[] =>

@@ -171,7 +171,9 @@ class Parser {
     }
     if (this.match('(')) {
       if (this.match(')')) return node({ kind: 'literal' as const, text: '' });
-      if (++this.depth > MAX_NESTING) throw new RegexSyntaxError('the pattern nests groups too deeply', start, start + 1);
+      if (++this.depth > MAX_NESTING) {
+        throw new RegexSyntaxError('the pattern nests groups too deeply', start, start + 1);
+      }
       const e = this.union();
       this.depth--;
       if (!this.match(')')) throw new RegexSyntaxError(`missing ')' to close the group`, start, start + 1);
@@ -190,7 +192,8 @@ class Parser {
     const body = this.src.slice(start + 1, this.pos - 1);
     const dash = body.indexOf('-');
     if (dash < 0) {
-      const message = `'<${body}>' refers to a named automaton, and Elasticsearch defines none (write \\< for a literal '<')`;
+      const message =
+        `'<${body}>' refers to a named automaton, and Elasticsearch defines none (write \\< for a literal '<')`;
       throw new RegexSyntaxError(message, start, this.pos);
     }
     const low = dash > 0 && dash === body.lastIndexOf('-') ? parseJavaInt(body.slice(0, dash)) : undefined;
@@ -211,7 +214,9 @@ class Parser {
     if (this.peekAny('\\')) return { kind: 'char', cp: this.next() };
     if (this.peekAny(BAD_ESCAPES)) {
       const letter = this.src[this.pos];
-      const message = `'\\${letter}' is not a valid escape: Lucene allows \\d \\D \\s \\S \\w \\W and a backslash before a non-letter`;
+      const message =
+        `'\\${letter}' is not a valid escape: Lucene allows \\d \\D \\s \\S \\w \\W ` +
+        'and a backslash before a non-letter';
       throw new RegexSyntaxError(message, this.pos - 1, this.pos + 1);
     }
     return undefined;
@@ -235,7 +240,11 @@ class Parser {
       case '\\':
         return new RegexSyntaxError('a backslash at the end of the pattern has nothing to escape', end - 1, end);
       case '|':
-        return new RegexSyntaxError(`nothing follows '|': an empty alternative is not allowed (write () for the empty string)`, end - 1, end);
+        return new RegexSyntaxError(
+          `nothing follows '|': an empty alternative is not allowed (write () for the empty string)`,
+          end - 1,
+          end,
+        );
       case '&':
       case '~':
         return new RegexSyntaxError(`nothing follows '${this.src[end - 1]}'`, end - 1, end);

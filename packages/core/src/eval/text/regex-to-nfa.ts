@@ -80,7 +80,14 @@ function single(b: NfaBuilder, set: readonly number[]): Fragment {
   return { start, end };
 }
 
-function repeat(b: NfaBuilder, operand: RegexNode, min: number, max: number | null, ci: boolean, budget: StateBudget): Fragment {
+function repeat(
+  b: NfaBuilder,
+  operand: RegexNode,
+  min: number,
+  max: number | null,
+  ci: boolean,
+  budget: StateBudget,
+): Fragment {
   const start = b.state();
   if (max !== null && min > max) return { start, end: b.state() }; // Lucene: matches nothing
   let end = start;

@@ -70,6 +70,8 @@ function emitSet(set: CodePointSet): string {
   if (set.length === 0) return NOTHING;
   if (set.length === 2 && set[0] === set[1]) return escape(set[0]);
   let out = '[';
-  for (let i = 0; i < set.length; i += 2) out += set[i] === set[i + 1] ? escape(set[i]) : `${escape(set[i])}-${escape(set[i + 1])}`;
+  for (let i = 0; i < set.length; i += 2) {
+    out += set[i] === set[i + 1] ? escape(set[i]) : `${escape(set[i])}-${escape(set[i + 1])}`;
+  }
   return `${out}]`;
 }
