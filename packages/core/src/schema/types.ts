@@ -79,6 +79,8 @@ export interface FieldInfo {
 export interface SchemaLayer {
   /** e.g. `ecs-flat`, `endpoint`, `non-ecs:winlogbeat-*`, `integrations:windows/forwarded`, `mapping:my.json`. */
   readonly name: string;
+  /** Entries made with `makeField` (absent facts are absent keys, never `key: undefined`). A path containing `*`
+   * is a wildcard path (ES dynamic template) that matches concrete paths at lookup. */
   readonly fields: ReadonlyMap<string, FieldInfo>;
   /** Top-level names (a trailing `*` globs) under which this layer is known to be incomplete. */
   readonly partialNamespaces?: readonly string[];
@@ -131,7 +133,7 @@ export interface Schema {
   resolve(path: string): Resolution;
   /** Whether an unknown field at `path` should be a warning rather than an error. */
   isPartialAt(path: string): boolean;
-  /** The nearest declared ancestor of `path` that is an object, nested or flattened field, if any. */
+  /** The nearest declared ancestor of `path`, when that ancestor is an object, nested or flattened field. */
   containerOf(path: string): FieldInfo | undefined;
   /** Up to `n` known paths closest to `path` (edit distance with transpositions), best first. */
   suggest(path: string, n?: number): string[];

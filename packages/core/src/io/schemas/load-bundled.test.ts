@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_FILES } from '../../schema/index.js';
+import { bundledSchemaForIndexes } from './for-indexes.js';
 import { loadBundledSchemas } from './load-bundled.js';
 import { bundledSchemasDir } from './locate.js';
 
@@ -52,5 +53,10 @@ describe('bundled schemas', () => {
     void fresh.integrations;
     console.log(`bundled schemas: files for a Defend rule read in ${ms.toFixed(1)} ms; beats + integrations add ${(performance.now() - t2).toFixed(1)} ms`);
     expect(ms).toBeGreaterThan(0);
+  });
+
+  it('builds a rule schema in one call', () => {
+    const { schema } = bundledSchemaForIndexes(['logs-endpoint.events.process-*'], { integrations: ['endpoint'] });
+    expect(schema.lookup('process.Ext.token.integrity_level_name')?.esType).toBe('keyword');
   });
 });
