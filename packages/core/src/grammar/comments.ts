@@ -53,7 +53,8 @@ function scanGap(text: string, from: number, to: number, out: Comment[]): void {
     if (text.startsWith('//', i)) {
       let end = i + 2;
       while (end < to && text[end] !== '\n' && text[end] !== '\r') end++;
-      out.push({ kind: 'line', text: text.slice(i, end), span: { start: i, end }, ownLine: startsLine(text, i) });
+      // Trailing blanks of a line comment carry nothing (and a formatter drops them).
+      out.push({ kind: 'line', text: text.slice(i, end).trimEnd(), span: { start: i, end }, ownLine: startsLine(text, i) });
       i = end;
     } else if (text.startsWith('/*', i)) {
       let depth = 0;

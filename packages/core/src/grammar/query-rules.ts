@@ -45,7 +45,7 @@ export function checkPipe(pipe: Pipe): void {
     const valid = pipe.args.length === 1 && arg.kind === 'number' && arg.integer;
     if (!valid) {
       const found = pipe.args.length === 0 ? 'nothing' : pipe.args.length > 1 ? `${pipe.args.length} arguments` : 'a value that is not a non-negative integer';
-      report(syntaxDiagnostic('pipe-argument', pipe.args.length === 1 ? arg.span : pipe.span, { name: pipe.name, found }));
+      report(syntaxDiagnostic('pipe-argument', pipe.args.length === 1 ? arg.span : pipe.args.length ? pipe.span : pipe.nameSpan, { name: pipe.name, found }));
     }
     return;
   }

@@ -18,7 +18,7 @@ interface FailedMatch {
   getRightmostFailures(): OhmFailure[];
 }
 
-const VALUE_STARTS = new Set(['a field name', 'a function name', 'a string', 'a number', '`true`', '`false`', '`null`', '`(`', '`?`', '`-`', '`+`']);
+const VALUE_STARTS = new Set(['a field name', 'a backtick-quoted field name', 'a function name', 'a string', 'a number', '`true`', '`false`', '`null`', '`(`', '`?`', '`-`', '`+`']);
 const OPERATORS = new Set(['`==`', '`!=`', '`<`', '`<=`', '`>`', '`>=`', '`+`', '`-`', '`*`', '`/`', '`%`', '`:`', '`like`', '`like~`', '`regex`', '`regex~`', '`in`', '`in~`', '`not`', '`and`', '`or`', 'a comparison operator', 'a pattern operator']);
 
 /** Describes the token at `pos` for a message: `` `x` ``, "a string", "the end of the query". */
@@ -92,15 +92,22 @@ export function explainSyntaxError(text: string, match: MatchResult): Diagnostic
   if (isUnterminatedString(text, pos)) return syntaxDiagnostic('unterminated-string', { start: pos, end: lineEnd(text, pos) }, {});
 
   const found = describeFound(text, pos);
-  const span = { start: pos, end: Math.min(text.length, pos + Math.max(1, found.startsWith('`') ? found.length - 2 : 1)) };
+  const span = { start: pos, end: Math.min(text.length, pos + tokenLength(text, pos)) };
   if (text[pos] === '!' && text[pos + 1] !== '[' && text[pos + 1] !== '=') {
-    return syntaxDiagnostic('syntax', span, { message: 'a missing-event stage is written `![ … ]`, with `[` right after `!`' });
+    return syntaxDiagnostic('syntax', span, { message: 'a missing-event stage starts with `![`, with no space between `!` and `[`' });
   }
   const items = summarize(expectedItems(failed.getRightmostFailures()));
   const prev = previousToken(text, pos);
   let after = prev ? ` after \`${prev}\`` : '';
   if (items.length === 1 && items[0] === '`where`' && prev) after = ` after the event category \`${prev}\``;
   return syntaxDiagnostic('syntax', span, { message: `expected ${joinWords(items)}${after}, found ${found}` });
+}
+
+/** The length of the token at `pos` (at least 1, so the span is visible). */
+function tokenLength(text: string, pos: number): number {
+  const rest = text.slice(pos, pos + 400);
+  const m = /^("(?:[^"\\\r\n]|\\.)*"|[A-Za-z_@][A-Za-z0-9_]*~?|[0-9][0-9.eE]*|==|!=|<=|>=|!\[)/.exec(rest);
+  return Math.max(1, m ? m[0].length : 1);
 }
 
 function lineEnd(text: string, from: number): number {

@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The read-only reference material beside the checkout (rules, conformance suites, schemas, events). */
+export const sharedDir = process.env['EQLKIT_SHARED'] ?? resolve(repoRoot, '../shared');
+export const hasShared = existsSync(join(sharedDir, 'rules/eql-rules.jsonl'));
+
+export interface CorpusRule {
+  rule_id: string;
+  name: string;
+  index?: string[];
+  integration?: string[];
+  query: string;
+  event_category_override?: string;
+  timestamp_override?: string;
+}
+
+export function ruleCorpus(): CorpusRule[] {
+  return readFileSync(join(sharedDir, 'rules/eql-rules.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as CorpusRule);
+}
+
+export interface ConformanceCase {
+  name: string;
+  query: string;
+  suite: string;
+  dataset: string | string[];
+  expected_event_ids: number[] | null;
+  expected_event_ids_any_of?: number[][];
+  join_keys?: (string | null)[];
+  size?: number;
+  max_samples_per_key?: number;
+}
+
+export const conformanceSuites = ['test_queries', 'test_extra', 'test_missing_events', 'test_sample'] as const;
+
+export function conformanceCases(): ConformanceCase[] {
+  return conformanceSuites.flatMap((suite) =>
+    (JSON.parse(readFileSync(join(sharedDir, `conformance/suites/${suite}.json`), 'utf8')) as Omit<ConformanceCase, 'suite'>[]).map((c) => ({ ...c, suite })),
+  );
+}
+
+/** A small deterministic PRNG (mulberry32), so fuzz and mutation tests are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
