@@ -2,14 +2,15 @@
  * Streams the elements of a top-level JSON array (`[ {...}, {...} ]`, compact or pretty-printed)
  * — or a sequence of concatenated JSON values (pretty-printed objects one after another) — out of
  * byte chunks, without parsing them: a small scanner tracks strings and bracket nesting and cuts
- * out each element's text, remembering the line it starts on.
+ * out each element's text, remembering the line it starts on. String contents are skipped with
+ * native `indexOf`, which keeps the scanner several times faster than `JSON.parse`.
  *
  * Problems between elements (stray commas, a missing `]`) are reported and skipped. A bracket
  * mismatch inside an element makes the element boundaries unknowable, so the rest of that file is
  * skipped after reporting it.
  */
 
-import { StringDecoder } from 'node:string_decoder';
+import { isAscii } from 'node:buffer';
 import { errorReason, jsonTypeName, type RecordSink } from './record-sink.js';
 
 const enum Phase {
@@ -41,19 +42,36 @@ const enum Ch {
   CloseBrace = 125,
 }
 
+/** 1 for ASCII chars that mean nothing to the scanner inside an element (not quote, bracket or newline). */
+const BORING = new Uint8Array(128).fill(1);
+for (const c of [Ch.Quote, Ch.LF, Ch.OpenBrace, Ch.OpenBracket, Ch.CloseBrace, Ch.CloseBracket]) BORING[c] = 0;
+
 function isWs(c: number): boolean {
   return c === Ch.Space || c === Ch.LF || c === Ch.CR || c === Ch.Tab;
 }
 
+/** Ends a bare scalar element (number, true, false, null, or junk). */
+function isDelimiter(c: number): boolean {
+  return isWs(c) || c === Ch.Comma || c === Ch.CloseBracket || c === Ch.CloseBrace || c === Ch.OpenBrace || c === Ch.OpenBracket || c === Ch.Quote;
+}
+
+/** ASCII-only text (the common case) decodes as latin1, skipping UTF-8 validation. */
+function decode(b: Buffer): string {
+  return isAscii(b) ? b.toString('latin1') : b.toString('utf8');
+}
+
 export class JsonStreamDecoder {
-  private readonly text = new StringDecoder('utf8');
+  /** Bytes after the last ASCII byte of the previous chunk (a possibly incomplete UTF-8 sequence). */
+  private carry: Buffer | undefined;
   private phase: Phase;
   private line = 1;
   private atStart = true;
   private sawElement = false;
-  /** Nesting stack of open brackets inside the current element (`{` or `[` char codes). */
+  /** Open brackets inside the current element (`{` or `[` char codes). */
   private stack: number[] = [];
+  /** Inside a string that continues from the previous chunk. */
   private inString = false;
+  /** The previous chunk ended on an unconsumed backslash inside a string. */
   private escape = false;
   /** The element is a bare scalar (number, true/false/null): it ends at a delimiter. */
   private scalar = false;
@@ -62,6 +80,8 @@ export class JsonStreamDecoder {
   private valueFirst = 0;
   /** Where the current element's text begins in the chunk being scanned (0 if in an earlier chunk). */
   private start = 0;
+  /** Position of the next newline in the chunk at or after the last string scanned (cache). */
+  private nextNl = -1;
 
   constructor(
     private readonly sink: RecordSink,
@@ -71,11 +91,17 @@ export class JsonStreamDecoder {
   }
 
   push(chunk: Buffer): void {
-    this.scan(this.text.write(chunk));
+    const bytes = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    // Cut after the last ASCII byte: it always ends a complete character.
+    let cut = bytes.length - 1;
+    while (cut >= 0 && bytes[cut] >= 0x80) cut--;
+    this.carry = cut + 1 < bytes.length ? bytes.subarray(cut + 1) : undefined;
+    if (cut >= 0) this.scan(decode(bytes.subarray(0, cut + 1)));
   }
 
   end(): void {
-    this.scan(this.text.end());
+    if (this.carry) this.scan(this.carry.toString('utf8')); // invalid trailing bytes become U+FFFD
+    this.carry = undefined;
     if (this.phase === Phase.InValue && this.scalar) this.finishValue('', 0);
     if (this.phase === Phase.InValue) {
       const what = this.mode === 'array' ? 'array element' : 'JSON value';
@@ -94,145 +120,184 @@ export class JsonStreamDecoder {
       if (s.charCodeAt(0) === 0xfeff) i = 1;
     }
     this.start = 0;
+    this.nextNl = -1;
     while (i < len) {
       if (this.phase === Phase.Dead || this.sink.stopped) return;
-      const c = s.charCodeAt(i);
       if (this.phase === Phase.InValue) {
-        if (this.inString) {
-          i = this.skipString(s, i);
-          continue;
-        }
-        if (this.scalar) {
-          if (isWs(c) || c === Ch.Comma || c === Ch.CloseBracket || c === Ch.CloseBrace || c === Ch.OpenBrace || c === Ch.OpenBracket || c === Ch.Quote) {
-            this.finishValue(s, i);
-            continue; // re-read the delimiter in the next phase
-          }
-          i++;
-          continue;
-        }
-        switch (c) {
-          case Ch.Quote:
-            this.inString = true;
-            i++;
-            continue;
-          case Ch.OpenBrace:
-          case Ch.OpenBracket:
-            this.stack.push(c);
-            i++;
-            continue;
-          case Ch.CloseBrace:
-          case Ch.CloseBracket: {
-            const open = this.stack.pop();
-            if (open !== (c === Ch.CloseBrace ? Ch.OpenBrace : Ch.OpenBracket)) {
-              this.sink.error(
-                this.valueLine,
-                'invalid-json',
-                `invalid JSON (mismatched "${String.fromCharCode(c)}" on line ${this.line}); the rest of the file is skipped`,
-              );
-              this.phase = Phase.Dead;
-              return;
-            }
-            i++;
-            if (this.stack.length === 0) this.finishValue(s, i);
-            continue;
-          }
-          case Ch.LF:
-            this.line++;
-            i++;
-            continue;
-          default:
-            i++;
-            continue;
-        }
+        i = this.scalar ? this.scanScalar(s, i) : this.scanNested(s, i);
+        continue;
       }
-      // Between elements.
+      const c = s.charCodeAt(i);
       if (isWs(c)) {
         if (c === Ch.LF) this.line++;
         i++;
         continue;
       }
-      switch (this.phase) {
-        case Phase.BeforeOpen:
-          if (c !== Ch.OpenBracket) {
-            this.sink.error(this.line, 'invalid-json', 'invalid JSON (expected "[" at the start of a JSON array file)');
-            this.phase = Phase.Dead;
-            return;
-          }
-          this.phase = Phase.Value;
-          i++;
-          continue;
-        case Phase.Value:
-          if (c === Ch.CloseBracket && this.mode === 'array') {
-            if (this.sawElement) this.sink.error(this.line, 'invalid-json', 'invalid JSON (trailing "," before "]")');
-            this.phase = Phase.Done;
-            i++;
-            continue;
-          }
-          if (c === Ch.Comma) {
-            this.sink.error(this.line, 'invalid-json', 'invalid JSON (unexpected ",")');
-            i++;
-            continue;
-          }
-          this.start = i;
-          this.beginValue(c);
-          i++;
-          continue;
-        case Phase.AfterValue:
-          if (this.mode === 'array') {
-            if (c === Ch.Comma) this.phase = Phase.Value;
-            else if (c === Ch.CloseBracket) this.phase = Phase.Done;
-            else {
-              this.sink.error(this.line, 'invalid-json', `invalid JSON (expected "," or "]" after an array element, found "${String.fromCharCode(c)}")`);
-              this.phase = Phase.Value; // read on as if the comma were there
-              continue;
-            }
-            i++;
-            continue;
-          }
-          this.phase = Phase.Value; // concatenated values need no separator
-          continue;
-        case Phase.Done:
-          this.sink.error(this.line, 'invalid-json', 'invalid JSON (unexpected text after the end of the JSON array); the rest of the file is skipped');
-          this.phase = Phase.Dead;
-          return;
-        default:
-          return;
-      }
+      i = this.between(c, i);
     }
     if (this.phase === Phase.InValue) this.pieces.push(s.slice(this.start));
   }
 
-  /** Moves past string content from `i`; returns the index after the closing quote (or `s.length`). */
-  private skipString(s: string, i: number): number {
-    const len = s.length;
-    for (; i < len; i++) {
-      const c = s.charCodeAt(i);
-      if (this.escape) {
-        this.escape = false;
-      } else if (c === Ch.Backslash) {
-        this.escape = true;
-      } else if (c === Ch.Quote) {
-        this.inString = false;
-        if (this.stack.length === 0) this.finishValue(s, i + 1); // a bare string element
+  /** Handles one non-blank char between elements; returns the next index. */
+  private between(c: number, i: number): number {
+    switch (this.phase) {
+      case Phase.BeforeOpen:
+        if (c !== Ch.OpenBracket) {
+          this.sink.error(this.line, 'invalid-json', 'invalid JSON (expected "[" at the start of a JSON array file)');
+          this.phase = Phase.Dead;
+          return i;
+        }
+        this.phase = Phase.Value;
         return i + 1;
-      } else if (c === Ch.LF) {
-        this.line++; // invalid inside a JSON string, but keeps line numbers right
-      }
+      case Phase.Value:
+        if (c === Ch.CloseBracket && this.mode === 'array') {
+          if (this.sawElement) this.sink.error(this.line, 'invalid-json', 'invalid JSON (trailing "," before "]")');
+          this.phase = Phase.Done;
+          return i + 1;
+        }
+        if (c === Ch.Comma) {
+          this.sink.error(this.line, 'invalid-json', 'invalid JSON (unexpected ",")');
+          return i + 1;
+        }
+        this.beginValue(c, i);
+        return c === Ch.Quote ? i : i + 1; // a string element is scanned from its opening quote
+      case Phase.AfterValue:
+        if (this.mode === 'concat') {
+          this.phase = Phase.Value; // concatenated values need no separator
+          return i;
+        }
+        if (c === Ch.Comma) this.phase = Phase.Value;
+        else if (c === Ch.CloseBracket) this.phase = Phase.Done;
+        else {
+          this.sink.error(this.line, 'invalid-json', `invalid JSON (expected "," or "]" after an array element, found "${String.fromCharCode(c)}")`);
+          this.phase = Phase.Value; // read on as if the comma were there
+          return i;
+        }
+        return i + 1;
+      case Phase.Done:
+        this.sink.error(this.line, 'invalid-json', 'invalid JSON (unexpected text after the end of the JSON array); the rest of the file is skipped');
+        this.phase = Phase.Dead;
+        return i;
+      default:
+        return i + 1;
     }
-    return len;
   }
 
-  private beginValue(c: number): void {
+  private beginValue(c: number, i: number): void {
     this.phase = Phase.InValue;
     this.sawElement = true;
     this.valueLine = this.line;
     this.valueFirst = c;
+    this.start = i;
     this.pieces = [];
     this.stack.length = 0;
+    this.inString = false;
     this.escape = false;
-    this.inString = c === Ch.Quote;
     this.scalar = !(c === Ch.OpenBrace || c === Ch.OpenBracket || c === Ch.Quote);
     if (c === Ch.OpenBrace || c === Ch.OpenBracket) this.stack.push(c);
+  }
+
+  private scanScalar(s: string, i: number): number {
+    const len = s.length;
+    while (i < len && !isDelimiter(s.charCodeAt(i))) i++;
+    if (i < len) this.finishValue(s, i); // the delimiter is read again between elements
+    return i;
+  }
+
+  /**
+   * Scans an object, array or string element from `i` until it closes (returns the index after
+   * it) or the chunk ends (returns `s.length`). Hot loop: state lives in locals.
+   */
+  private scanNested(s: string, i: number): number {
+    const len = s.length;
+    const stack = this.stack;
+    let line = this.line;
+    if (this.inString) {
+      // Resume a string cut by the chunk boundary.
+      if (this.escape) {
+        this.escape = false;
+        i++;
+      }
+      i = this.skipString(s, i, i);
+      line = this.line;
+      if (this.inString || this.stack.length === 0) return i;
+    }
+    while (i < len) {
+      const c = s.charCodeAt(i);
+      if (c >= 128 || BORING[c] === 1) {
+        i++;
+        continue;
+      }
+      if (c === Ch.Quote) {
+        this.line = line;
+        i = this.skipString(s, i + 1, i + 1);
+        line = this.line;
+        if (this.inString || stack.length === 0) return i;
+        continue;
+      }
+      if (c === Ch.LF) line++;
+      else if (c === Ch.OpenBrace || c === Ch.OpenBracket) stack.push(c);
+      else if (c === Ch.CloseBrace || c === Ch.CloseBracket) {
+        if (stack.pop() !== (c === Ch.CloseBrace ? Ch.OpenBrace : Ch.OpenBracket)) {
+          this.line = line;
+          this.sink.error(this.valueLine, 'invalid-json', `invalid JSON (mismatched "${String.fromCharCode(c)}" on line ${line}); the rest of the file is skipped`);
+          this.phase = Phase.Dead;
+          return len;
+        }
+        if (stack.length === 0) {
+          this.line = line;
+          this.finishValue(s, i + 1);
+          return i + 1;
+        }
+      }
+      i++;
+    }
+    this.line = line;
+    return len;
+  }
+
+  /**
+   * Skips string content starting at `i` (just after the opening quote, or at the chunk start
+   * when resuming; `lo` is the first index that belongs to this chunk's part of the string).
+   * Returns the index after the closing quote, or `s.length` with `inString` set if the string
+   * continues in the next chunk. A string element that closes ends the element.
+   */
+  private skipString(s: string, i: number, lo: number): number {
+    let q = s.indexOf('"', i);
+    // A quote preceded by an odd run of backslashes is escaped.
+    while (q >= 0) {
+      let b = q - 1;
+      while (b >= lo && s.charCodeAt(b) === Ch.Backslash) b--;
+      if ((q - 1 - b) % 2 === 0) break;
+      q = s.indexOf('"', q + 1);
+    }
+    const end = q < 0 ? s.length : q;
+    this.line += this.newlinesIn(s, i, end); // raw newlines are invalid in strings, but keep lines right
+    if (q < 0) {
+      let b = s.length - 1;
+      while (b >= lo && s.charCodeAt(b) === Ch.Backslash) b--;
+      this.escape = (s.length - 1 - b) % 2 === 1;
+      this.inString = true;
+      return s.length;
+    }
+    this.inString = false;
+    if (this.stack.length === 0) this.finishValue(s, q + 1); // a bare string element
+    return q + 1;
+  }
+
+  /** Newlines in s[from, to); the cached next-newline position keeps this O(1) for ordinary strings. */
+  private newlinesIn(s: string, from: number, to: number): number {
+    if (this.nextNl < from) {
+      const p = s.indexOf('\n', from);
+      this.nextNl = p < 0 ? s.length : p;
+    }
+    let n = 0;
+    while (this.nextNl < to) {
+      n++;
+      const p = s.indexOf('\n', this.nextNl + 1);
+      this.nextNl = p < 0 ? s.length : p;
+    }
+    return n;
   }
 
   /** The current element ends at `end` in `s`. */
