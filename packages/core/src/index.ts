@@ -9,3 +9,9 @@ export { format, fieldText, literalText, type FormatOptions } from './format/for
 export type { Comment } from './grammar/comments.js';
 export { encodeDoubleQuoted } from './grammar/strings.js';
 export * from './rules/index.js';
+export * from './functions/index.js';
+export * from './schema/index.js';
+export * from './values/index.js';
+export { compileWildcard, compileLuceneRegex, foldCase, wildcardLiteralInfo } from './eval/text/index.js';
+export { sexpr } from './ast/sexpr.js';
+export { closestMatches, osaDistance } from './text/edit-distance.js';

@@ -1,1 +1,4 @@
+// The core's own I/O (Node only): reading query files, event files and schema files.
 export { readQueryFiles, readTextFile, expandPaths, type QueryFilesResult } from './rules/read-query-files.js';
+export * from './events/index.js';
+export * from './schemas/index.js';

@@ -4,7 +4,7 @@ export type { AllowedValue, FieldConflict, FieldInfo, NullValue, Resolution, Sch
 export { eqlValueKind, familyOf, isContainerFamily, KNOWN_ES_TYPES, ruleValidatorKind, type EqlValueKind } from './families.js';
 export { makeField, type FieldFacts } from './field-info.js';
 export { buildSchema, type BuildSchemaOptions } from './schema.js';
-export { osaDistance } from './suggest.js';
+
 export { BUNDLED_FILES, type BundledSchemas, type IndexMapEntry, type IndexMapFile } from './bundled.js';
 export { bundledLayer } from './bundled-layers.js';
 export { globMatches, resolvePattern, type PatternResolution } from './index-patterns.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledSchemas } from '../io/schemas/index.js';
 import { schemaForIndexes } from './for-indexes.js';
-import { osaDistance, Suggester } from './suggest.js';
+import { osaDistance } from '../text/edit-distance.js';
+import { Suggester } from './suggest.js';
 
 describe('osaDistance', () => {
   it.each([
