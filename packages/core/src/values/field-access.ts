@@ -141,8 +141,7 @@ export function compileFieldAccessor(path: string | readonly PathSegment[], opti
       return out;
     }
     if (!isObject(node)) return undefined;
-    if (step.isIndex) return undefined; // an index step needs an array
-    const keys = step.keys;
+    const keys = step.keys; // name steps only: paths with index steps use getWithIndex
     let result: unknown = undefined;
     for (let k = 0; k < keys.length; k++) {
       const v = node[keys[k]];
