@@ -15,3 +15,4 @@ export * from './values/index.js';
 export { compileWildcard, compileLuceneRegex, foldCase, wildcardLiteralInfo } from './eval/text/index.js';
 export { sexpr } from './ast/sexpr.js';
 export { closestMatches, osaDistance } from './text/edit-distance.js';
+export * from './check/index.js';

@@ -1,0 +1,110 @@
+// Literal values against the type they are compared with (`process.pid == "x"`, `trusted == "true"`), and
+// the validity of literals that carry a language of their own (Lucene regexes, CIDR blocks).
+import type { Expr, Literal, Span, StringLiteral } from '../ast/nodes.js';
+import type { Suggestion } from '../diagnostics/diagnostic.js';
+import { parseLuceneRegex } from '../eval/text/regex-parse.js';
+import { encodeDoubleQuoted } from '../grammar/strings.js';
+import { parseCidr, parseIp, parseIpRange } from '../values/ip.js';
+import type { CheckContext } from './context.js';
+import { describeType, isNumeric, literalType, type ValueType } from './value-types.js';
+
+const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Reports a literal that cannot be a value of `type` (the type of `other`, the expression it is compared with).
+ * `ordering` is true for `<`-style comparisons (an IP must then be an address, not a block). Returns true if reported.
+ */
+export function checkLiteralAgainst(lit: Literal, type: ValueType, other: Expr, ctx: CheckContext, ordering = false): boolean {
+  const lt = literalType(lit);
+  if (lt === 'null' || type === 'unknown' || type === 'null') return false;
+  const what = `\`${ctx.short(other)}\``;
+  const mismatch = (suggestions: Suggestion[] = [], found = describeLiteral(lit, ctx)) => {
+    ctx.report('type-mismatch', lit.span, { what, expected: describeType(type), found }, suggestions);
+    return true;
+  };
+  const replace = (message: string, text: string): Suggestion[] => [{ message, edits: [{ span: lit.span, text }] }];
+  switch (type) {
+    case 'string':
+    case 'version':
+      if (lt === 'string') return false;
+      return mismatch(replace('compare with a string', encodeDoubleQuoted(lit.kind === 'number' ? lit.text : String(lit.kind === 'boolean' ? lit.value : ''))));
+    case 'integer':
+    case 'float':
+    case 'number':
+      if (isNumeric(lt)) return false;
+      if (lit.kind === 'string' && NUMERIC_TEXT.test(lit.value.trim())) return mismatch(replace('compare with a number', lit.value.trim()));
+      return mismatch();
+    case 'boolean':
+      if (lt === 'boolean') return false;
+      if (lit.kind === 'string' && /^(true|false)$/i.test(lit.value.trim())) {
+        const b = lit.value.trim().toLowerCase();
+        return mismatch(replace(`compare with the boolean \`${b}\``, b));
+      }
+      return mismatch();
+    case 'ip':
+      if (lit.kind !== 'string') return mismatch();
+      if (parseIp(lit.value) !== undefined || (!ordering && lit.value.includes('/') && parseCidr(lit.value).ok)) return false;
+      return mismatch(ipSuggestion(lit, other, ctx), `\`${ctx.short(lit)}\`, which is not an IP address${ordering ? '' : ' or CIDR block'}`);
+    case 'date':
+      return lt === 'boolean' ? mismatch() : false;
+  }
+}
+
+function describeLiteral(lit: Literal, ctx: CheckContext): string {
+  return `${describeType(literalType(lit))} (\`${ctx.short(lit, 40)}\`)`;
+}
+
+/** `ip == "10.*"` → `cidrMatch(ip, "10.0.0.0/8")` when the wildcard is a whole trailing octet group. */
+function ipSuggestion(lit: StringLiteral, other: Expr, ctx: CheckContext): Suggestion[] {
+  const m = /^(\d{1,3}(?:\.\d{1,3}){0,2})\.\*$/.exec(lit.value);
+  const field = ctx.textOf(other);
+  if (!m || field === undefined) return [];
+  const octets = m[1].split('.');
+  const block = `${[...octets, ...Array(4 - octets.length).fill('0')].join('.')}/${octets.length * 8}`;
+  return [{ message: `match the block with \`cidrMatch(${field}, "${block}")\``, edits: [] }];
+}
+
+/** Reports an invalid Lucene regex in a `regex`/`regex~` pattern, pointing inside the string where possible. */
+export function checkRegexLiteral(lit: StringLiteral, ctx: CheckContext): void {
+  const r = parseLuceneRegex(lit.value);
+  if (r.ok) return;
+  ctx.report('invalid-regex', innerSpan(lit, r.offset, r.end, ctx), { message: r.message });
+}
+
+/** Reports a `cidrMatch` block that is neither an address nor a CIDR block. */
+export function checkCidrLiteral(lit: StringLiteral, ctx: CheckContext): void {
+  const r = parseIpRange(lit.value);
+  if (!r.ok) ctx.report('invalid-cidr', lit.span, { message: r.error });
+}
+
+/** The source span of decoded characters `[from, to)` of a string literal; the whole literal without the source. */
+export function innerSpan(lit: StringLiteral, from: number, to: number, ctx: CheckContext): Span {
+  const text = ctx.slice(lit.span);
+  if (text === undefined) return lit.span;
+  const start = lit.span.start + sourceOffset(text, from);
+  const end = lit.span.start + sourceOffset(text, Math.max(from, to));
+  return { start, end: Math.max(end, Math.min(start + 1, lit.span.end)) };
+}
+
+/** Offset in a string literal's source text (with its quotes) of decoded UTF-16 offset `decoded`. */
+export function sourceOffset(literalSource: string, decoded: number): number {
+  if (literalSource.startsWith('"""')) return Math.min(3 + decoded, literalSource.length - 3);
+  let i = 1;
+  let n = 0;
+  while (i < literalSource.length - 1 && n < decoded) {
+    if (literalSource[i] !== '\\') {
+      i++;
+      n++;
+      continue;
+    }
+    const u = /^\\u\{([0-9a-fA-F]+)\}/.exec(literalSource.slice(i, i + 12));
+    if (u) {
+      i += u[0].length;
+      n += parseInt(u[1], 16) > 0xffff ? 2 : 1;
+    } else {
+      i += 2;
+      n++;
+    }
+  }
+  return i;
+}
