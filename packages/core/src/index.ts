@@ -16,3 +16,4 @@ export { compileWildcard, compileLuceneRegex, foldCase, wildcardLiteralInfo } fr
 export { sexpr } from './ast/sexpr.js';
 export { closestMatches, osaDistance } from './text/edit-distance.js';
 export * from './check/index.js';
+export * from './eval/index.js';

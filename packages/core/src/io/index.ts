@@ -2,3 +2,5 @@
 export { readQueryFiles, readTextFile, expandPaths, type QueryFilesResult } from './rules/read-query-files.js';
 export * from './events/index.js';
 export * from './schemas/index.js';
+export { executeQuery, schemaFromLayers, type ExecuteOptions, type ExecuteOutcome } from './query/execute.js';
+export { toEsResponse } from '../eval/response.js';

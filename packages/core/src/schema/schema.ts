@@ -56,6 +56,11 @@ function mergeField(prev: FieldInfo, next: FieldInfo): FieldInfo {
   if (prev.esType === next.esType) {
     // Same type and nothing new (e.g. a package's common fields repeated by each stream): keep the first.
     if (Object.keys(next).length <= BASE_KEYS) return prev;
+    // Indices that format one date field differently (searched together): accept each index's format in turn.
+    if (prev.format && next.format && prev.format !== next.format) {
+      const formats = [...new Set([...prev.format.split('||'), ...next.format.split('||')])].join('||');
+      return { ...prev, ...next, format: formats };
+    }
     return { ...prev, ...next }; // both come from makeField/withFacts, so neither carries `key: undefined`
   }
   // A type conflict: the later layer wins; only type-independent facts survive from the loser.

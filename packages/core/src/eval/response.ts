@@ -1,0 +1,39 @@
+/**
+ * Results as the body of an Elasticsearch `_eql/search` response: `hits.total`, then `hits.events` (event
+ * queries) or `hits.sequences` (sequences and samples, with `join_keys`), each event `{_index, _id, _source}`,
+ * and a placeholder with `missing: true` for a missing-event stage.
+ */
+import type { Hit } from './hit.js';
+import type { QueryResult } from './run.js';
+
+export interface EsEvent {
+  readonly _index: string;
+  readonly _id: string;
+  readonly _source: Record<string, unknown>;
+  readonly missing?: true;
+}
+
+export function esEvent(h: Hit | null): EsEvent {
+  return h ? { _index: h.index, _id: h.id, _source: h.event } : { _index: '', _id: '', _source: {}, missing: true };
+}
+
+/** The response body for a result (`took` in milliseconds). */
+export function toEsResponse(result: QueryResult, took: number): Record<string, unknown> {
+  const head = { is_partial: false, is_running: false, took: Math.round(took), timed_out: false };
+  switch (result.kind) {
+    case 'events':
+      return { ...head, hits: { total: { value: result.hits.length, relation: 'eq' }, events: result.hits.map(esEvent) } };
+    case 'sequences':
+    case 'samples':
+      return {
+        ...head,
+        hits: {
+          total: { value: result.sequences.length, relation: 'eq' },
+          sequences: result.sequences.map((s) => ({ ...(s.joinKeys.length ? { join_keys: s.joinKeys } : {}), events: s.hits.map(esEvent) })),
+        },
+      };
+    case 'counts':
+      // Not an Elasticsearch result (the `count` pipe is an extension): the rows under `hits.counts`.
+      return { ...head, hits: { total: { value: result.rows.length, relation: 'eq' }, counts: result.rows } };
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * Runs a compiled query over batches of raw records (from the core's event readers or any other source).
+ *
+ * Order: results depend on event order (timestamp, tiebreaker, input order). Matching events are first kept in a
+ * buffer; if the input ends within the buffer limit they are sorted when needed, so small unsorted inputs just
+ * work. Past the limit, sorted input switches to streaming (sequences keep only live partial state, bounded by
+ * `maxspan`), and unsorted input keeps buffering up to a hard limit. Input found out of order after streaming
+ * started, or beyond the hard limit, stops with an `EvalInputError` that says what to do — never a wrong answer.
+ */
+import type { Scalar } from '../functions/types.js';
+import { parseTimestamp } from '../values/timestamps.js';
+import { toComparable } from '../values/compare.js';
+import type { CompiledQuery, StagePlan } from './compile.js';
+import type { Event } from './event.js';
+import { compareHits, type Hit } from './hit.js';
+import { reportKey, type KeyTuple } from './keys.js';
+import { applyEventPipes, sliceByPipe, type CountRow } from './pipes.js';
+import { SampleEngine } from './sample.js';
+import { SequenceEngine, type StageMatches } from './sequence.js';
+import { valueKind } from './field-plan.js';
+
+/** Raw records of one input file (the shape of the core's event readers' batches). */
+export interface RecordBatch {
+  readonly file: string;
+  readonly count: number;
+  readonly lines: readonly string[];
+  readonly lineNumbers: readonly number[];
+  readonly firstOrdinal: number;
+  /** Parses record `i`; undefined (after reporting the problem) when it is not a JSON object. */
+  parse(i: number): Record<string, unknown> | undefined;
+}
+
+export interface RunOptions {
+  /** At most this many results (events, sequences or samples); all when absent. */
+  readonly size?: number;
+  /** With `size`: keep the first (`head`) or the last (`tail`, Elasticsearch's default) results. */
+  readonly resultPosition?: 'head' | 'tail';
+  readonly maxSamplesPerKey?: number;
+  /** Buffer every matching event and sort at the end, whatever the input size (`--sort`). */
+  readonly sortInMemory?: boolean;
+  /** Matching events kept before deciding to stream (default 200,000). */
+  readonly bufferLimit?: number;
+  /** Matching events kept at most when the input is unsorted (default 5,000,000). */
+  readonly hardLimit?: number;
+  /** Partial sequences kept at most for a sequence without maxspan (default 1,000,000). */
+  readonly maxPartials?: number;
+  /** A cheap test on the raw JSON text: records it rejects are not parsed (they cannot match). */
+  readonly prefilter?: (line: string) => boolean;
+  /** The `_index` reported for events of a file (default: the file's base name). */
+  readonly indexName?: (file: string) => string;
+  readonly onWarning?: (message: string) => void;
+}
+
+export interface SequenceResult {
+  /** The join key values, as Elasticsearch reports them. */
+  readonly joinKeys: readonly Scalar[];
+  /** The events in stage order; null for a missing-event stage. */
+  readonly hits: readonly (Hit | null)[];
+}
+
+export type QueryResult =
+  | { readonly kind: 'events'; readonly hits: readonly Hit[] }
+  | { readonly kind: 'sequences'; readonly sequences: readonly SequenceResult[] }
+  | { readonly kind: 'samples'; readonly sequences: readonly SequenceResult[] }
+  | { readonly kind: 'counts'; readonly rows: readonly CountRow[] };
+
+export interface RunStats {
+  records: number;
+  /** Records skipped by the pre-filter without parsing. */
+  prefiltered: number;
+  parsed: number;
+  /** Matching events without a usable timestamp (they cannot take part in a sequence). */
+  noTimestamp: number;
+  /** Per stage as written: events that matched it. */
+  stageMatches: number[];
+  /** True when matching events came in order. */
+  sorted: boolean;
+  streamed: boolean;
+}
+
+/** Input that cannot be evaluated correctly as given (unsorted beyond what can be sorted in memory). */
+export class EvalInputError extends Error {}
+
+interface Candidate {
+  readonly hit: Hit;
+  readonly matches: StageMatches;
+}
+
+const baseName = (file: string) => file.replace(/^.*[\\/]/, '');
+
+/** Runs `query` over `batches`. Never throws on bad data (that goes to the readers' error reporting). */
+export async function runQuery(query: CompiledQuery, batches: AsyncIterable<RecordBatch>, options: RunOptions = {}): Promise<{ result: QueryResult; stats: RunStats }> {
+  const run = new Runner(query, options);
+  for await (const batch of batches) run.batch(batch);
+  return { result: run.finish(), stats: run.stats };
+}
+
+class Runner {
+  readonly stats: RunStats;
+  /** Stages with `runs` expanded: index into the written stages. */
+  private readonly expanded: number[];
+  private readonly buffer: Candidate[] = [];
+  private streaming = false;
+  private last: Hit | undefined;
+  private readonly events: Hit[] = [];
+  private readonly sequences: SequenceEngine | undefined;
+  private readonly samples: SampleEngine | undefined;
+  private readonly indexNames = new Map<string, string>();
+  private readonly warn: (m: string) => void;
+
+  constructor(
+    private readonly q: CompiledQuery,
+    private readonly opts: RunOptions,
+  ) {
+    this.stats = { records: 0, prefiltered: 0, parsed: 0, noTimestamp: 0, stageMatches: q.stages.map(() => 0), sorted: true, streamed: false };
+    this.expanded = q.stages.flatMap((s, i) => Array.from({ length: s.runs }, () => i));
+    this.warn = opts.onWarning ?? (() => {});
+    if (q.kind === 'sequence') {
+      this.sequences = new SequenceEngine({
+        missing: this.expanded.map((i) => q.stages[i].missing),
+        hasUntil: q.until !== undefined,
+        maxspan: q.maxspan,
+        maxPartials: opts.maxPartials ?? 1_000_000,
+        onWarning: this.warn,
+      });
+    }
+    if (q.kind === 'sample') this.samples = new SampleEngine(q.stages.length, opts.maxSamplesPerKey ?? 1);
+  }
+
+  batch(b: RecordBatch): void {
+    let index = this.indexNames.get(b.file);
+    if (index === undefined) this.indexNames.set(b.file, (index = (this.opts.indexName ?? baseName)(b.file)));
+    const prefilter = this.opts.prefilter;
+    for (let i = 0; i < b.count; i++) {
+      this.stats.records++;
+      if (prefilter && !prefilter(b.lines[i])) {
+        this.stats.prefiltered++;
+        continue;
+      }
+      const ev = b.parse(i);
+      if (!ev) continue;
+      this.stats.parsed++;
+      this.event(ev, index, b.lineNumbers[i], b.firstOrdinal + i);
+    }
+  }
+
+  private keysOf(stage: StagePlan, ev: Event): KeyTuple[] | undefined {
+    if (!stage.filter(ev)) return undefined;
+    const keys = stage.keys(ev);
+    return keys.length ? keys : undefined;
+  }
+
+  private event(ev: Event, index: string, line: number, ordinal: number): void {
+    const q = this.q;
+    const perStage = q.stages.map((s, i) => {
+      const k = this.keysOf(s, ev);
+      if (k) this.stats.stageMatches[i]++;
+      return k;
+    });
+    const until = q.until ? this.keysOf(q.until, ev) : undefined;
+    if (!until && perStage.every((k) => k === undefined)) return;
+    const hit = this.hitOf(ev, index, line, ordinal);
+    if (this.samples) {
+      this.samples.add(hit, perStage);
+      return;
+    }
+    if (q.kind === 'sequence' && hit.ts === undefined) {
+      this.stats.noTimestamp++;
+      return;
+    }
+    this.push({ hit, matches: { stages: this.expanded.map((i) => perStage[i]), until } });
+  }
+
+  private hitOf(ev: Event, index: string, line: number, ordinal: number): Hit {
+    const tsPlan = this.q.timestamp;
+    const raw = tsPlan.accessor.values(ev)[0];
+    const ts = raw === undefined ? undefined : parseTimestamp(raw, tsPlan.dateFormat);
+    let tiebreaker: string | number | undefined;
+    const tb = this.q.tiebreaker;
+    if (tb) {
+      const v = tb.accessor.values(ev)[0];
+      const kind = v === undefined ? undefined : valueKind(tb, v);
+      const c = kind === undefined ? undefined : toComparable(v, kind === 'boolean' ? 'keyword' : kind, tb.dateFormat);
+      tiebreaker = typeof c === 'number' || typeof c === 'string' ? c : undefined;
+    }
+    const id = typeof ev['_id'] === 'string' || typeof ev['_id'] === 'number' ? String(ev['_id']) : String(line);
+    return { event: ev, index, id, line, ordinal, ts, tiebreaker };
+  }
+
+  private push(c: Candidate): void {
+    const inOrder = !this.last || compareHits(this.last, c.hit) <= 0;
+    if (this.streaming) {
+      if (!inOrder) {
+        throw new EvalInputError(
+          `the input is not sorted by timestamp: the event at ${c.hit.index}:${c.hit.line} comes before one already processed; rerun with --sort to sort the matching events in memory`,
+        );
+      }
+      this.last = c.hit;
+      this.consume(c);
+      return;
+    }
+    if (!inOrder) this.stats.sorted = false;
+    if (inOrder) this.last = c.hit;
+    this.buffer.push(c);
+    const limit = this.opts.bufferLimit ?? 200_000;
+    if (this.buffer.length <= limit || this.opts.sortInMemory) {
+      if (this.buffer.length > (this.opts.hardLimit ?? 5_000_000)) throw this.tooMany();
+      return;
+    }
+    if (this.stats.sorted) {
+      // Sorted so far and large: stream from now on.
+      this.streaming = true;
+      this.stats.streamed = true;
+      for (const b of this.buffer) this.consume(b);
+      this.buffer.length = 0;
+    } else if (this.buffer.length > (this.opts.hardLimit ?? 5_000_000)) throw this.tooMany();
+  }
+
+  private tooMany(): EvalInputError {
+    return new EvalInputError(
+      `too many matching events to sort in memory (over ${this.opts.hardLimit ?? 5_000_000}) and the input is not sorted by timestamp; sort the input first, or narrow the query`,
+    );
+  }
+
+  private consume(c: Candidate): void {
+    if (this.sequences) this.sequences.feed(c.hit, c.matches);
+    else this.events.push(c.hit);
+  }
+
+  finish(): QueryResult {
+    if (!this.streaming) {
+      if (!this.stats.sorted) this.buffer.sort((a, b) => compareHits(a.hit, b.hit));
+      for (const c of this.buffer) this.consume(c);
+      this.buffer.length = 0;
+    }
+    if (this.stats.noTimestamp) this.warn(`${this.stats.noTimestamp} matching events have no usable timestamp and were left out of the sequence`);
+    const { size, resultPosition } = this.opts;
+    const limit = <T>(items: T[], keepFirst = false): T[] => {
+      if (size === undefined || items.length <= size) return items;
+      return keepFirst || resultPosition === 'head' ? items.slice(0, size) : size === 0 ? [] : items.slice(-size);
+    };
+    if (this.samples) {
+      const sequences = this.samples.finish().map((s) => ({ joinKeys: s.key.values.map((v) => reportKey(v, 'sample')), hits: s.hits }));
+      return { kind: 'samples', sequences: limit(sequences, true) };
+    }
+    if (this.sequences) {
+      let sequences: SequenceResult[] = this.sequences.finish().map((m) => ({ joinKeys: m.key.values.map((v) => reportKey(v, 'sequence')), hits: m.hits }));
+      for (const p of this.q.pipes) if (p.name === 'head' || p.name === 'tail') sequences = sliceByPipe(sequences, p);
+      return { kind: 'sequences', sequences: limit(sequences) };
+    }
+    const out = applyEventPipes(this.events, this.q.pipes, this.q.planner, this.q.conditions);
+    if (out.kind === 'counts') return { kind: 'counts', rows: out.rows };
+    return { kind: 'events', hits: limit(out.items) };
+  }
+}

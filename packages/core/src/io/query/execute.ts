@@ -1,0 +1,55 @@
+/**
+ * One query over event files, end to end: parse, compile with the schema, stream the files, run. Both
+ * `eql query` and the in-process conformance tests go through here, so they cannot disagree.
+ */
+import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { parse } from '../../parse.js';
+import type { Schema, SchemaLayer } from '../../schema/types.js';
+import { buildSchema } from '../../schema/schema.js';
+import { compileStatement, type CompiledQuery, type EvalOptions } from '../../eval/compile.js';
+import { runQuery, type QueryResult, type RunOptions, type RunStats } from '../../eval/run.js';
+import { openEventSource } from '../events/event-source.js';
+import type { InputError } from '../events/types.js';
+import type { Statement } from '../../ast/nodes.js';
+
+export interface ExecuteOptions extends Omit<EvalOptions, 'schema'>, RunOptions {
+  /** Schema layers from `--mapping` / `--schema` files (lowest precedence first). */
+  readonly layers?: readonly SchemaLayer[];
+  /** Stop at the first bad input record. */
+  readonly strict?: boolean;
+  readonly stdin?: NodeJS.ReadableStream;
+  /** Receives every input problem (bad JSON line, missing file, …). */
+  readonly onInputError: (e: InputError) => void;
+  /** Extra checks on the parsed statement (the type checker), given the schema; their errors stop the run. */
+  readonly check?: (ast: Statement, schema: Schema | undefined) => readonly Diagnostic[];
+}
+
+export type ExecuteOutcome =
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: true; readonly diagnostics: readonly Diagnostic[]; readonly result: QueryResult; readonly stats: RunStats; readonly tookMs: number; readonly inputErrors: number; readonly compiled: CompiledQuery };
+
+/** The schema built from user layers, or undefined when there are none. */
+export function schemaFromLayers(layers: readonly SchemaLayer[] | undefined): Schema | undefined {
+  return layers && layers.length ? buildSchema(layers) : undefined;
+}
+
+/** Runs `queryText` over `dataSpecs` (files, globs, `-`). Query errors come back as diagnostics; never throws on bad data. */
+export async function executeQuery(queryText: string, dataSpecs: readonly string[], options: ExecuteOptions): Promise<ExecuteOutcome> {
+  const started = performance.now();
+  const parsed = parse(queryText);
+  const schema = schemaFromLayers(options.layers);
+  const diagnostics = [...parsed.diagnostics, ...(parsed.ast && options.check ? options.check(parsed.ast, schema) : [])];
+  if (!parsed.ast || hasErrors(diagnostics)) return { ok: false, diagnostics };
+  const compiled = compileStatement(parsed.ast, { ...options, schema });
+  let inputErrors = 0;
+  const source = openEventSource(dataSpecs, {
+    strict: options.strict,
+    stdin: options.stdin,
+    onError: (e) => {
+      inputErrors++;
+      options.onInputError(e);
+    },
+  });
+  const { result, stats } = await runQuery(compiled, source, options);
+  return { ok: true, diagnostics, result, stats, tookMs: performance.now() - started, inputErrors, compiled };
+}
