@@ -6,6 +6,7 @@ import type { Expr, LogicalExpr } from '../ast/nodes.js';
 import { foldCase } from '../eval/text/case-fold.js';
 import type { CheckContext } from './context.js';
 import { fieldPath } from './fields.js';
+import { parseCidr, parseIp } from '../values/ip.js';
 import { asLiteral } from './value-types.js';
 
 interface ValueSet {
@@ -44,12 +45,15 @@ function conjuncts(e: Expr): Expr[] {
 }
 
 function isArrayField(path: string, ctx: CheckContext): boolean {
-  return ctx.schema?.lookup(path)?.arrayNormalized === true;
+  const f = ctx.schema?.lookup(path);
+  return f?.arrayNormalized === true || f?.family === 'ip';
 }
 
 function key(e: Expr, fold: boolean): string | undefined {
   const l = asLiteral(e);
   if (!l || l.kind === 'null') return undefined;
+  // On an ip field "10.0.0.1" equals "::ffff:10.0.0.1" and lies in "10.0.0.0/8": not plain values.
+  if (l.kind === 'string' && (parseIp(l.value) !== undefined || (l.value.includes('/') && parseCidr(l.value).ok))) return undefined;
   if (l.kind === 'string') return `s:${fold ? foldCase(l.value) : l.value}`;
   return l.kind === 'number' ? `n:${l.value}` : `b:${l.value}`;
 }

@@ -24,9 +24,8 @@ export function checkComparison(node: ComparisonExpr, ctx: CheckContext, visit: 
     ctx.report('type-mismatch', node.right.span, { what: `\`${ctx.short(node.left)}\``, expected: describeType(lt), found: `${describeType(rt)} (\`${ctx.short(node.right, 40)}\`)` });
   }
   if (ordering) {
-    for (const [side, t] of [[node.left, lt], [node.right, rt]] as const) {
-      if (t === 'boolean') ctx.report('operator-type', node.opSpan, { operator: node.op, needs: 'numbers, strings, IP addresses and dates', what: `\`${ctx.short(side)}\``, found: 'a boolean' });
-    }
+    const side = lt === 'boolean' ? node.left : rt === 'boolean' ? node.right : undefined;
+    if (side) ctx.report('operator-type', node.opSpan, { operator: node.op, needs: 'numbers, strings, IP addresses and dates', what: `\`${ctx.short(side)}\``, found: 'a boolean' });
   }
   return 'boolean';
 }
