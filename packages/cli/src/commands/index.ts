@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
+import { checkCommand } from './check.js';
 import { fmtCommand } from './fmt.js';
 import { parseCommand } from './parse.js';
 
 /** Every `eql` subcommand, in the order help lists them. */
-export const commands: readonly Command[] = [parseCommand, fmtCommand];
+export const commands: readonly Command[] = [parseCommand, checkCommand, fmtCommand];

@@ -1,0 +1,84 @@
+import { checkText, hasErrors, type Diagnostic } from '@eqlkit/core';
+import { UsageError, type Command } from '../command.js';
+import { loadUserLayers, SchemaChooser } from '../check-schemas.js';
+import { loadQueries } from '../inputs.js';
+import { renderDiagnostic } from '../render/diagnostic.js';
+import { diagnosticJson } from '../render/diagnostic-json.js';
+import { sarifLog, type SarifInput } from '../render/sarif.js';
+import { styleFor } from '../render/style.js';
+import { summaryLine } from '../render/summary.js';
+
+const VERSION = '0.1.0';
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'type-check queries against the fields of the indexes they search, with fixes',
+  usage: '[--json | --sarif] [--index PATTERN]... [--schema FILE]... [--mapping FILE]... [--events FILE]... [--strict] <file|glob|->...',
+  details: [
+    'Inputs: .eql files, Elastic detection-rule .toml files and Kibana rule exports (.ndjson/.jsonl).',
+    'Schema: each rule is checked against the bundled field schemas of its own `index` (and `integration`)',
+    'list, or of the --index patterns when given; --schema (flat {"field": "type"} maps), --mapping',
+    '(Elasticsearch mappings) and --events (types inferred from sample events) are layered on top. With no',
+    'index at all, those files alone are the schema; with nothing, ECS + Elastic Defend fields (unknown fields',
+    'are then warnings).',
+    'Extensions that Elasticsearch rejects (field-to-field comparisons, legacy pipes) are warnings; --strict',
+    'makes them errors.',
+    'Exit status: 0 when no query has errors, 1 when some query has errors, 2 for usage or input errors.',
+  ].join('\n'),
+  options: {
+    json: { type: 'boolean', description: 'print one JSON object per query: {source, rule_id?, ok, diagnostics}' },
+    sarif: { type: 'boolean', description: 'print a SARIF 2.1.0 log for code-scanning tools' },
+    index: { type: 'string', multiple: true, value: 'PATTERN', description: 'check against these index patterns instead of each rule\'s own' },
+    schema: { type: 'string', multiple: true, value: 'FILE', description: 'add a field map {"field": "type", …}' },
+    mapping: { type: 'string', multiple: true, value: 'FILE', description: 'add an Elasticsearch mapping (GET index/_mapping output)' },
+    events: { type: 'string', multiple: true, value: 'FILE', description: 'add the field types of sample events (NDJSON or a JSON array)' },
+    strict: { type: 'boolean', description: 'report extensions Elasticsearch rejects as errors' },
+  },
+  async run({ positionals, values, io }) {
+    if (values['json'] && values['sarif']) throw new UsageError('--json and --sarif cannot be combined');
+    const loaded = await loadQueries(positionals, io, 'check');
+    const user = await loadUserLayers({ index: list(values['index']), schemaFiles: list(values['schema']), mappingFiles: list(values['mapping']), eventFiles: list(values['events']) });
+    for (const p of user.problems) io.stderr.write(`eql check: ${p}\n`);
+    if (user.problems.length) return 2;
+    for (const n of user.notes) io.stderr.write(`eql check: note: ${n}\n`);
+    const chooser = new SchemaChooser(list(values['index']), user.layers);
+    const style = styleFor(io.stdout);
+    const sarif: SarifInput[] = [];
+    let withErrors = 0;
+    let warnings = 0;
+    for (const { q, fileText } of loaded.queries) {
+      const schemas = chooser.for(q);
+      const diagnostics: readonly Diagnostic[] = checkText(q.query, {
+        schema: schemas.schema,
+        targets: schemas.targets,
+        patterns: schemas.patterns,
+        eventCategoryField: q.eventCategoryOverride,
+        timestampField: q.timestampOverride,
+        tiebreakerField: q.tiebreakerField,
+        strict: values['strict'] === true,
+      }).diagnostics;
+      const failed = hasErrors(diagnostics);
+      if (failed) withErrors++;
+      warnings += diagnostics.filter((d) => d.severity === 'warning').length;
+      if (values['sarif']) sarif.push({ q, fileText, diagnostics });
+      else if (values['json']) {
+        const obj = {
+          source: q.origin.file,
+          ...(q.ruleId ? { rule_id: q.ruleId } : {}),
+          ...(q.origin.line !== undefined ? { line: q.origin.line } : {}),
+          ok: !failed,
+          diagnostics: diagnostics.map((d) => diagnosticJson(q, fileText, d)),
+        };
+        io.stdout.write(JSON.stringify(obj) + '\n');
+      } else {
+        for (const d of diagnostics) io.stdout.write(renderDiagnostic(q, fileText, d, style) + '\n\n');
+      }
+    }
+    if (values['sarif']) io.stdout.write(JSON.stringify(sarifLog(sarif, { cwd: process.cwd(), version: VERSION }), null, 2) + '\n');
+    const summary = summaryLine(loaded.queries.length, withErrors, loaded.skipped, `, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+    (values['json'] || values['sarif'] ? io.stderr : io.stdout).write(summary + '\n');
+    return loaded.inputErrors ? 2 : withErrors ? 1 : 0;
+  },
+};
