@@ -1,10 +1,10 @@
 // The one build step, run by `npm ci` (root `prepare`), `npm test` and the bench scripts:
 //   1. compile grammar/eql.ohm into a typed Ohm bundle under packages/core/src/grammar/generated/
 //      (the grammar stays the single source of truth; the bundle only makes loading fast);
-//   2. bundle the `eql` command with esbuild into packages/cli/dist/ (one file starts fast);
+//   2. bundle the `eql` command with esbuild into packages/cli/dist/ (one CommonJS file and its V8 code cache);
 //   3. copy the bundled field schemas next to it, so the built command never reads ../shared.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,21 +39,41 @@ async function bundleCli() {
     const m = /^(.*-worker)\.ts$/.exec(f);
     if (m) entryPoints[m[1]] = join(cliDir, 'src', f);
   }
+  // CommonJS, so the bin shim can load it through a V8 code cache (see packages/cli/bin/eql.cjs): a 1 MB ES module
+  // is compiled from scratch at every start, and the command is often started once per query.
   await build({
     entryPoints,
     outdir: dist,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     sourcemap: 'linked',
     logLevel: 'warning',
-    // Some dependencies are CommonJS and call require(); give the ESM bundle one.
-    banner: { js: "import { createRequire as __eqlCreateRequire } from 'node:module'; const require = __eqlCreateRequire(import.meta.url);" },
+    define: { 'import.meta.url': '__eqlModuleUrl' },
+    banner: { js: "const __eqlModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   const schemas = join(root, 'packages/core/schemas');
   if (existsSync(schemas)) cpSync(schemas, join(dist, 'schemas'), { recursive: true });
+  warmCodeCache();
   log('eql command bundled');
+}
+
+/** Runs the command once so that its V8 code cache (with the functions it ran) is written beside the bundle. */
+function warmCodeCache() {
+  const work = mkdtempSync(join(tmpdir(), 'eqlkit-warm-'));
+  try {
+    const data = join(work, 'events.ndjson');
+    writeFileSync(data, '{"@timestamp":"2024-01-01T00:00:00Z","event":{"category":"process"},"process":{"name":"a.exe"}}\n');
+    const shim = join(root, 'packages/cli/bin/eql.cjs');
+    const query = 'sequence by host.id with maxspan=1m [process where process.name : "a*" and not x in (1, 2)] [process where true]';
+    execFileSync(process.execPath, [shim, 'query', '--format', 'es', query, data], { stdio: 'ignore', env: { ...process.env, EQLKIT_WRITE_CODE_CACHE: '1' } });
+  } catch {
+    // A missing cache only costs start-up time.
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 generateGrammarBundle();

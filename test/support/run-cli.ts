@@ -10,7 +10,7 @@ export interface CliRun {
 
 /** Runs the built `eql` command (the same file `npx eql` runs) as a separate process. */
 export function runEql(args: string[], options: { input?: string; cwd?: string; env?: Record<string, string> } = {}): CliRun {
-  const r = spawnSync(process.execPath, [join(repoRoot, 'packages/cli/bin/eql.js'), ...args], {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'packages/cli/bin/eql.cjs'), ...args], {
     input: options.input,
     cwd: options.cwd ?? repoRoot,
     encoding: 'utf8',

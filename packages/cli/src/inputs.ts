@@ -27,7 +27,7 @@ export async function readAll(stream: Readable): Promise<string> {
 export async function loadQueries(paths: string[], io: CliIo, command: string, options: { stdinKind?: QueryFileKind } = {}): Promise<LoadedQueries> {
   if (!paths.length) throw new UsageError('no input: give one or more files, globs, or - for standard input');
   const stdin = paths.includes('-') ? await readAll(io.stdin) : '';
-  const result = readQueryFiles(paths, { stdinKind: options.stdinKind, stdinText: () => stdin });
+  const result = await readQueryFiles(paths, { stdinKind: options.stdinKind, stdinText: () => stdin });
   let inputErrors = 0;
   for (const p of result.unreadable) {
     io.stderr.write(`eql ${command}: ${p.file}: ${p.message}\n`);

@@ -1,4 +1,6 @@
-// Entry point of the `eql` command (bundled to dist/eql.js).
+// Entry point of the `eql` command (bundled to dist/eql.cjs).
 import { runCli } from './cli.js';
 
-process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+void runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }).then((code) => {
+  process.exitCode = code;
+});

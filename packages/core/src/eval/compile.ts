@@ -31,6 +31,7 @@ export interface StagePlan {
 }
 
 export interface CompiledQuery {
+  readonly ast: Statement;
   readonly kind: 'event' | 'sequence' | 'sample';
   /** The stages as written (an event query has one); `runs` is expanded by the runner. */
   readonly stages: readonly StagePlan[];
@@ -62,6 +63,7 @@ export function compileStatement(ast: Statement, options: EvalOptions = {}): Com
     runs: s.runs?.count ?? 1,
   });
   const common = {
+    ast,
     pipes: ast.pipes,
     timestamp: planner.forName(options.timestampField ?? '@timestamp'),
     tiebreaker: options.tiebreakerField ? planner.forName(options.tiebreakerField) : undefined,

@@ -208,6 +208,10 @@ class LayeredSchema implements Schema {
         if (!this.exactFields.has(f.multiFieldOf) || f.path.endsWith('.keyword')) this.exactFields.set(f.multiFieldOf, f.path);
       }
     }
-    return this.exactFields.get(path);
+    const found = this.exactFields.get(path);
+    if (found !== undefined) return found;
+    // Some mappings declare the keyword copy as a sub-property rather than under `fields` (same data in EQL's eyes).
+    const child = this.fields.get(`${path}.keyword`);
+    return child && familyOf(child.esType) === 'keyword' ? child.path : undefined;
   }
 }

@@ -6,7 +6,7 @@
 
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import fg from 'fast-glob';
+import { expandGlob, looksLikeGlob } from '../glob.js';
 import type { InputErrorKind } from './types.js';
 
 export type Input = { readonly kind: 'stdin'; readonly name: string } | { readonly kind: 'file'; readonly name: string; readonly path: string };
@@ -46,7 +46,7 @@ export async function expandSpec(spec: string, cwd: string): Promise<{ inputs: I
     return { inputs: [{ kind: 'file', name: spec, path }], problems: [] };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if ((code === 'ENOENT' || code === 'ENOTDIR') && fg.isDynamicPattern(spec)) return glob(spec, cwd);
+    if ((code === 'ENOENT' || code === 'ENOTDIR') && looksLikeGlob(spec)) return glob(spec, cwd);
     return { inputs: [], problems: [{ file: spec, ...describeFsError(e) }] };
   }
 }
@@ -54,11 +54,10 @@ export async function expandSpec(spec: string, cwd: string): Promise<{ inputs: I
 async function glob(pattern: string, cwd: string): Promise<{ inputs: Input[]; problems: InputProblem[] }> {
   let matches: string[];
   try {
-    matches = await fg(pattern, { cwd, onlyFiles: true, dot: false, followSymbolicLinks: true });
+    matches = await expandGlob(pattern, cwd);
   } catch (e) {
     return { inputs: [], problems: [{ file: pattern, kind: 'read-error', message: `cannot expand pattern (${e instanceof Error ? e.message : String(e)})` }] };
   }
   if (matches.length === 0) return { inputs: [], problems: [{ file: pattern, kind: 'no-match', message: 'no files match this pattern' }] };
-  matches.sort();
   return { inputs: matches.map((m) => ({ kind: 'file', name: m, path: isAbsolute(m) ? m : resolve(cwd, m) })), problems: [] };
 }

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import fg from 'fast-glob';
+import { expandGlob, looksLikeGlob } from '../glob.js';
 import { readQueryFile, queryFileKind, type QueryFileKind } from '../../rules/read-query-file.js';
 import type { InputProblem, QueryFile } from '../../rules/rule-query.js';
 
@@ -9,18 +9,16 @@ export interface QueryFilesResult {
   readonly unreadable: InputProblem[];
 }
 
-const GLOB_CHARS = /[*?[\]{}]/;
-
-/** Expands file arguments: existing paths as given, globs with fast-glob (sorted), `-` as standard input. */
-export function expandPaths(args: readonly string[]): { paths: string[]; problems: InputProblem[] } {
+/** Expands file arguments: existing paths as given, globs (sorted), `-` as standard input. */
+export async function expandPaths(args: readonly string[]): Promise<{ paths: string[]; problems: InputProblem[] }> {
   const paths: string[] = [];
   const problems: InputProblem[] = [];
   for (const arg of args) {
-    if (arg === '-' || !GLOB_CHARS.test(arg) || exists(arg)) {
+    if (arg === '-' || !looksLikeGlob(arg) || exists(arg)) {
       paths.push(arg);
       continue;
     }
-    const matches = fg.sync(arg, { dot: false, onlyFiles: true }).sort();
+    const matches = await expandGlob(arg);
     if (!matches.length) problems.push({ file: arg, message: 'no files match this pattern' });
     paths.push(...matches);
   }
@@ -53,8 +51,8 @@ export function readTextFile(path: string, stdinText?: () => string): { text: st
  * Reads query files: `.eql` (one query), detection-rule `.toml`, Kibana exports `.ndjson`/`.jsonl`, globs and `-`.
  * `stdinKind` says how to read standard input (default: one EQL query). Never throws.
  */
-export function readQueryFiles(args: readonly string[], options: { stdinKind?: QueryFileKind; stdinText?: () => string } = {}): QueryFilesResult {
-  const { paths, problems } = expandPaths(args);
+export async function readQueryFiles(args: readonly string[], options: { stdinKind?: QueryFileKind; stdinText?: () => string } = {}): Promise<QueryFilesResult> {
+  const { paths, problems } = await expandPaths(args);
   const files: QueryFilesResult['files'][number][] = [];
   for (const path of paths) {
     const read = readTextFile(path, options.stdinText);

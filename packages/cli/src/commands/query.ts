@@ -1,0 +1,163 @@
+import { check, EvalInputError, hasErrors, readDetectionRuleToml, type RuleQuery, type SchemaLayer } from '@eqlkit/core';
+import { executeQuery, formatInputError, loadSchemaFile, readTextFile, SchemaFileError, toEsResponse } from '@eqlkit/core/io';
+import { UsageError, type Command, type CommandContext } from '../command.js';
+import { renderDiagnostic } from '../render/diagnostic.js';
+import { columnsFor } from '../render/results/columns.js';
+import { renderCsv } from '../render/results/csv.js';
+import { renderNdjson } from '../render/results/ndjson.js';
+import { renderTable } from '../render/results/table.js';
+import { styleFor } from '../render/style.js';
+import { formatStats } from '../render/stats.js';
+
+const FORMATS = ['table', 'ndjson', 'es', 'csv'] as const;
+const FILE_PROBLEMS = new Set(['not-found', 'is-directory', 'unreadable', 'no-match', 'read-error', 'not-text']);
+type Format = (typeof FORMATS)[number];
+
+export const queryCommand: Command = {
+  name: 'query',
+  summary: 'run a query or detection rule over event files, with the results Elasticsearch would return',
+  usage: '[options] (QUERY | -q FILE) [DATA...]',
+  details: [
+    'DATA: NDJSON or JSON-array files (optionally .gz), globs, or - for standard input (the default when input is piped).',
+    'With -q, FILE is a .eql query or an Elastic detection-rule .toml (its timestamp_override, event_category_override',
+    'and tiebreaker_field apply unless given as options).',
+    'Extensions beyond Elasticsearch (field-to-field comparisons; the pipes filter, unique, unique_count, count, sort)',
+    'run with a warning; --strict makes them errors, and stops at the first bad input record.',
+    'Exit status: 0 when the query ran (with or without matches), 1 for an error in the query, 2 for usage or input errors.',
+  ].join('\n'),
+  options: {
+    'query-file': { type: 'string', short: 'q', value: 'FILE', description: 'read the query from a .eql or detection-rule .toml file' },
+    format: { type: 'string', value: 'FORMAT', description: 'table | ndjson | es | csv (default: table on a terminal, ndjson otherwise)' },
+    size: { type: 'string', value: 'N', description: 'return at most N results (default: all)' },
+    'result-position': { type: 'string', value: 'head|tail', description: 'with --size, keep the first or the last results (default tail, as Elasticsearch)' },
+    'timestamp-field': { type: 'string', value: 'FIELD', description: 'the event time field (default @timestamp)' },
+    'tiebreaker-field': { type: 'string', value: 'FIELD', description: 'orders events with equal timestamps' },
+    'event-category-field': { type: 'string', value: 'FIELD', description: 'the field `<category> where` tests (default event.category)' },
+    'max-samples-per-key': { type: 'string', value: 'N', description: 'samples per join key (default 1)' },
+    mapping: { type: 'string', multiple: true, value: 'FILE', description: 'an Elasticsearch index mapping (GET index/_mapping, {"mappings":…} or {"properties":…}); repeatable' },
+    schema: { type: 'string', multiple: true, value: 'FILE', description: 'a flat {"field.path": "type"} map; repeatable' },
+    sort: { type: 'boolean', description: 'sort the matching events in memory whatever the input size (for large unsorted input)' },
+    stats: { type: 'boolean', description: 'print events read and skipped, matches per stage, time, events/s and peak memory' },
+    strict: { type: 'boolean', description: 'extensions are errors, and the first bad input record stops the run' },
+  },
+  run,
+};
+
+function positiveInt(values: CommandContext['values'], name: string, min = 0): number | undefined {
+  const v = values[name];
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} needs a whole number${min ? ` of at least ${min}` : ''}, not \`${String(v)}\``);
+  return n;
+}
+
+/** The query to run: inline text, or a .eql / detection-rule .toml file. */
+function loadQuery(values: CommandContext['values'], positionals: string[]): { rule: RuleQuery; fileText?: string; data: string[] } {
+  const file = values['query-file'] as string | undefined;
+  if (file === undefined) {
+    const [text, ...data] = positionals;
+    if (text === undefined) throw new UsageError('no query: give it as the first argument, or use -q FILE');
+    return { rule: { query: text, origin: { file: '<query>', offset: 0 } }, fileText: text, data };
+  }
+  const read = readTextFile(file);
+  if ('problem' in read) throw new UsageError(`${read.problem.file}: ${read.problem.message}`);
+  if (/\.toml$/i.test(file)) {
+    const doc = readDetectionRuleToml(read.text, file);
+    const problem = doc.problems[0];
+    if (problem) throw new UsageError(`${file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
+    if (!doc.queries[0]) throw new UsageError(`${file}: the rule's language is not EQL`);
+    return { rule: doc.queries[0], fileText: read.text, data: positionals };
+  }
+  return { rule: { query: read.text, origin: { file, offset: 0 } }, fileText: read.text, data: positionals };
+}
+
+function loadLayers(values: CommandContext['values']): SchemaLayer[] {
+  const files = [...((values['mapping'] as string[] | undefined) ?? []), ...((values['schema'] as string[] | undefined) ?? [])];
+  return files.map((f) => {
+    try {
+      return loadSchemaFile(f).layer;
+    } catch (e) {
+      if (e instanceof SchemaFileError) throw new UsageError(e.message);
+      throw e;
+    }
+  });
+}
+
+async function run({ positionals, values, io }: CommandContext): Promise<number> {
+  const format = (values['format'] as string | undefined) ?? (io.stdout.isTTY ? 'table' : 'ndjson');
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not \`${format}\``);
+  const position = values['result-position'] as string | undefined;
+  if (position !== undefined && position !== 'head' && position !== 'tail') throw new UsageError('--result-position must be head or tail');
+  const size = positiveInt(values, 'size');
+  const maxSamplesPerKey = positiveInt(values, 'max-samples-per-key', 1);
+  const { rule, fileText, data } = loadQuery(values, positionals);
+  if (data.length === 0) {
+    if ((io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('no event data: give files or globs, or pipe events into standard input');
+    data.push('-');
+  }
+  const layers = loadLayers(values);
+  const strict = values['strict'] === true;
+  const timestampField = (values['timestamp-field'] as string | undefined) ?? rule.timestampOverride;
+  const eventCategoryField = (values['event-category-field'] as string | undefined) ?? rule.eventCategoryOverride;
+  const tiebreakerField = (values['tiebreaker-field'] as string | undefined) ?? rule.tiebreakerField;
+  const errStyle = styleFor(io.stderr as { isTTY?: boolean });
+  const warnings: string[] = [];
+  // Whole files that could not be read make the run an input error (exit 2); bad records are skipped and counted.
+  let unreadable = 0;
+  let badRecords = 0;
+  let outcome;
+  try {
+    outcome = await executeQuery(rule.query, data, {
+      timestampField,
+      eventCategoryField,
+      tiebreakerField,
+      size,
+      resultPosition: position as 'head' | 'tail' | undefined,
+      maxSamplesPerKey,
+      layers,
+      strict,
+      sortInMemory: values['sort'] === true,
+      stdin: io.stdin,
+      onInputError: (e) => {
+        if (FILE_PROBLEMS.has(e.kind)) unreadable++;
+        else badRecords++;
+        io.stderr.write(`${formatInputError(e)}\n`);
+      },
+      onWarning: (m) => warnings.push(m),
+      check: (ast, schema) => check(ast, { schema, strict, source: rule.query, eventCategoryField, timestampField: schema ? timestampField : undefined, tiebreakerField: schema ? tiebreakerField : undefined }),
+    });
+  } catch (e) {
+    if (e instanceof EvalInputError) {
+      io.stderr.write(`eql query: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  for (const d of outcome.diagnostics) if (d.severity === 'error' || d.severity === 'warning') io.stderr.write(renderDiagnostic(rule, fileText, d, errStyle) + '\n\n');
+  if (!outcome.ok) return hasErrors(outcome.diagnostics) ? 1 : 2;
+  for (const w of warnings) io.stderr.write(`eql query: warning: ${w}\n`);
+  const { result } = outcome;
+  switch (format as Format) {
+    case 'es':
+      io.stdout.write(JSON.stringify(toEsResponse(result, outcome.tookMs)) + '\n');
+      break;
+    case 'ndjson':
+      io.stdout.write(renderNdjson(result));
+      break;
+    case 'csv':
+    case 'table': {
+      const columns = columnsFor(outcome.compiled.ast, { categoryField: eventCategoryField ?? 'event.category' });
+      if (format === 'csv') io.stdout.write(renderCsv(result, columns));
+      else {
+        const style = styleFor(io.stdout);
+        const count = result.kind === 'events' ? result.hits.length : result.kind === 'counts' ? result.rows.length : result.sequences.length;
+        const noun = result.kind === 'events' ? 'event' : result.kind === 'samples' ? 'sample' : result.kind === 'counts' ? 'row' : 'sequence';
+        io.stdout.write((count ? renderTable(result, columns, style) + '\n' : '') + style.dim(`${count} ${noun}${count === 1 ? '' : 's'}`) + '\n');
+      }
+      break;
+    }
+  }
+  if (values['stats']) io.stderr.write(formatStats(outcome.stats, outcome.tookMs) + '\n');
+  if (badRecords) io.stderr.write(`eql query: ${badRecords} bad record${badRecords === 1 ? '' : 's'} skipped (see above); ${outcome.stats.records} records read\n`);
+  return unreadable || (strict && badRecords) ? 2 : 0;
+}
