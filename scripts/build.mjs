@@ -1,13 +1,14 @@
 // The one build step, run by `npm ci` (root `prepare`), `npm test` and the bench scripts:
 //   1. compile grammar/eql.ohm into a typed Ohm bundle under packages/core/src/grammar/generated/
-//      (the grammar stays the single source of truth; the bundle only makes loading fast);
+//      (the grammar stays the single source of truth; the bundle only makes loading fast), and generate the
+//      fast parser from that grammar object beside it (packages/core/src/grammar/codegen/generate.ts);
 //   2. bundle the `eql` command with esbuild into packages/cli/dist/ (one CommonJS file and its V8 code cache);
 //   3. copy the bundled field schemas next to it, so the built command never reads ../shared.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,6 +28,38 @@ function generateGrammarBundle() {
     rmSync(work, { recursive: true, force: true });
   }
   log('grammar bundle written');
+}
+
+async function generateFastParser() {
+  const grammarDir = join(root, 'packages/core/src/grammar');
+  // One bundle holds the generator and the Ohm bundle, so that both use the same ohm-js (the generator tells
+  // parsing expressions apart with instanceof) and nothing is left to resolve from the temporary folder.
+  const { outputFiles } = await build({
+    stdin: {
+      contents: "export { generateParser } from './codegen/generate.ts'; export { default as grammar } from './generated/eql.ohm-bundle.js';",
+      resolveDir: grammarDir,
+      loader: 'ts',
+      sourcefile: 'generate-parser.ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+  });
+  const work = mkdtempSync(join(tmpdir(), 'eqlkit-codegen-'));
+  try {
+    const generator = join(work, 'generate-parser.mjs');
+    writeFileSync(generator, outputFiles[0].text);
+    const { generateParser, grammar } = await import(pathToFileURL(generator).href);
+    const parser = generateParser(grammar);
+    writeFileSync(join(grammarDir, 'generated/eql-parser.js'), parser.module);
+    writeFileSync(join(grammarDir, 'generated/eql-parser.d.ts'), parser.declarations);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  log('fast parser generated');
 }
 
 async function bundleCli() {
@@ -77,4 +110,5 @@ function warmCodeCache() {
 }
 
 generateGrammarBundle();
+await generateFastParser();
 await bundleCli();
