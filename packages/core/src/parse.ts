@@ -11,7 +11,9 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/diagnostic.js';
 import { syntaxDiagnostic } from './diagnostics/catalog.js';
 import { withContext, type BuildContext } from './grammar/build-context.js';
-import { commentsOf, type Comment } from './grammar/comments.js';
+import { commentsBetween, ohmTokens, type Comment } from './grammar/comments.js';
+import { cstTokens } from './grammar/fast/cst-tokens.js';
+import { matchFast } from './grammar/fast/fast-parser.js';
 import { astSemantics } from './grammar/semantics.js';
 import { eqlGrammar } from './grammar/load.js';
 import { explainSyntaxError } from './grammar/syntax-errors.js';
@@ -31,20 +33,49 @@ export interface ParseOptions {
 /** Parses one EQL query. Never throws. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   try {
+    const fast = parseFast(text, options);
+    if (fast) return fast;
+  } catch {
+    // Whatever went wrong, the Ohm path gives the answer (and reports a builder bug the same way).
+  }
+  return parseWithOhm(text, options);
+}
+
+/**
+ * The fast path: the parser generated from the grammar, then the AST builder. `undefined` when the text does not
+ * match, so that Ohm explains the error; throws if the builder does. Internal: exported for the differential tests.
+ */
+export function parseFast(text: string, options: ParseOptions = {}): ParseResult | undefined {
+  const root = matchFast(text);
+  if (!root) return undefined;
+  return build(text, () => root.ast(), options.comments ? () => commentsBetween(text, cstTokens(root)) : undefined);
+}
+
+/**
+ * Ohm alone: the reference the fast path is tested against, and the one that explains syntax errors.
+ * Internal: exported for the differential tests and the benchmark.
+ */
+export function parseWithOhm(text: string, options: ParseOptions = {}): ParseResult {
+  try {
     const match = eqlGrammar.match(text);
     if (match.failed()) return { ast: undefined, diagnostics: [clampToText(explainSyntaxError(text, match), text)], comments: [] };
-    const ctx: BuildContext = { text, diagnostics: [], unrepresentable: false };
-    const ast = withContext(ctx, () => astSemantics(match)['ast']() as Statement);
-    return {
-      ast: ctx.unrepresentable ? undefined : ast,
-      diagnostics: sortDiagnostics(ctx.diagnostics.map((d) => clampToText(d, text))),
-      comments: options.comments ? commentsOf(text, match) : [],
-    };
+    return build(text, () => astSemantics()(match)['ast'](), options.comments ? () => commentsBetween(text, ohmTokens(match)) : undefined);
   } catch (e) {
     // A bug in the builder must not take the caller down: report it as a diagnostic on the whole text.
     const message = `internal error while parsing: ${e instanceof Error ? e.message : String(e)}`;
     return { ast: undefined, diagnostics: [syntaxDiagnostic('syntax', { start: 0, end: text.length }, { message })], comments: [] };
   }
+}
+
+/** Runs the AST builder on a successful match. */
+function build(text: string, ast: () => unknown, comments: (() => Comment[]) | undefined): ParseResult {
+  const ctx: BuildContext = { text, diagnostics: [], unrepresentable: false };
+  const statement = withContext(ctx, ast) as Statement;
+  return {
+    ast: ctx.unrepresentable ? undefined : statement,
+    diagnostics: sortDiagnostics(ctx.diagnostics.map((d) => clampToText(d, text))),
+    comments: comments ? comments() : [],
+  };
 }
 
 function clampToText(d: Diagnostic, text: string): Diagnostic {

@@ -1,9 +1,9 @@
 /**
- * Comments of a parsed query. Ohm skips spaces and comments without leaving nodes, so they are found in the
- * gaps between the CST's tokens (terminals and lexical rules): a gap holds only whitespace and comments, which
- * makes scanning it unambiguous (no string can hide a `//` there).
+ * Comments of a parsed query. Both parsers skip spaces and comments without leaving nodes, so they are found in
+ * the gaps between the CST's tokens (terminals and lexical rules): a gap holds only whitespace and comments,
+ * which makes scanning it unambiguous (no string can hide a `//` there).
  */
-import type { MatchResult, Node as OhmNode } from 'ohm-js';
+import type { MatchResult, Node as OhmNode, Semantics } from 'ohm-js';
 import type { Span } from '../ast/nodes.js';
 import { eqlGrammar } from './load.js';
 
@@ -16,26 +16,33 @@ export interface Comment {
   readonly ownLine: boolean;
 }
 
-const tokenSemantics = eqlGrammar.createSemantics().addOperation<void>('tokens(out)', {
-  _terminal() {
-    if (this.source.endIdx > this.source.startIdx) (this.args.out as Span[]).push({ start: this.source.startIdx, end: this.source.endIdx });
-  },
-  _iter(...children: OhmNode[]) {
-    for (const c of children) c['tokens'](this.args.out);
-  },
-  _nonterminal(...children: OhmNode[]) {
-    const first = this.ctorName[0];
-    // Lexical rules (lower-case names) are tokens; spaces are never skipped inside them.
-    if (first === first.toLowerCase() && this.source.endIdx > this.source.startIdx) (this.args.out as Span[]).push({ start: this.source.startIdx, end: this.source.endIdx });
-    else for (const c of children) c['tokens'](this.args.out);
-  },
-});
+/** Lexical rules (lower-case names) are tokens: spaces are never skipped inside them. */
+export const isTokenRule = (ctorName: string): boolean => ctorName[0] === ctorName[0].toLowerCase();
 
-/** The comments of a successful match, in source order. */
-export function commentsOf(text: string, match: MatchResult): Comment[] {
+let tokenSemantics: Semantics | undefined;
+
+/** The token spans of a successful Ohm match, in no particular order. */
+export function ohmTokens(match: MatchResult): Span[] {
+  tokenSemantics ??= eqlGrammar.createSemantics().addOperation<void>('tokens(out)', {
+    _terminal() {
+      if (this.source.endIdx > this.source.startIdx) (this.args.out as Span[]).push({ start: this.source.startIdx, end: this.source.endIdx });
+    },
+    _iter(...children: OhmNode[]) {
+      for (const c of children) c['tokens'](this.args.out);
+    },
+    _nonterminal(...children: OhmNode[]) {
+      if (isTokenRule(this.ctorName) && this.source.endIdx > this.source.startIdx) (this.args.out as Span[]).push({ start: this.source.startIdx, end: this.source.endIdx });
+      else for (const c of children) c['tokens'](this.args.out);
+    },
+  });
   const tokens: Span[] = [];
   tokenSemantics(match)['tokens'](tokens);
-  // Ohm lays out an iteration of a sequence column by column (all separators, then all items): sort by position.
+  return tokens;
+}
+
+/** The comments in the gaps between `tokens` (the token spans of a successful parse), in source order. */
+export function commentsBetween(text: string, tokens: Span[]): Comment[] {
+  // An iteration of a sequence is laid out column by column (all separators, then all items): sort by position.
   tokens.sort((a, b) => a.start - b.start);
   const comments: Comment[] = [];
   let pos = 0;

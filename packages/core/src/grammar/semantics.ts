@@ -1,10 +1,11 @@
+import type { Semantics } from 'ohm-js';
+import { astActions, predicateActions } from './actions.js';
 import { eqlGrammar } from './load.js';
-import { expressionActions, predicateActions } from './build-expressions.js';
-import { literalActions } from './build-literals.js';
-import { queryActions } from './build-queries.js';
 
-/** The Ohm semantics with the `ast` operation (and its helper `predicate(operand)`), built once. */
-export const astSemantics = eqlGrammar
-  .createSemantics()
-  .addOperation<unknown>('ast', { ...queryActions, ...expressionActions, ...literalActions })
-  .addOperation<unknown>('predicate(operand)', predicateActions);
+let semantics: Semantics | undefined;
+
+/** The Ohm semantics with the `ast` operation (and its helper `predicate(operand)`), built on first use. */
+export function astSemantics(): Semantics {
+  semantics ??= eqlGrammar.createSemantics().addOperation<unknown>('ast', astActions).addOperation<unknown>('predicate(operand)', predicateActions);
+  return semantics;
+}
