@@ -1,9 +1,10 @@
-import { check, EvalInputError, hasErrors, readDetectionRuleToml, type RuleQuery, type SchemaLayer } from '@eqlkit/core';
+import { check, esEvent, EvalInputError, hasErrors, parse, readDetectionRuleToml, type Hit, type RuleQuery, type SchemaLayer, type Statement } from '@eqlkit/core';
 import { executeQuery, formatInputError, loadSchemaFile, readTextFile, SchemaFileError, toEsResponse } from '@eqlkit/core/io';
 import { UsageError, type Command, type CommandContext } from '../command.js';
 import { renderDiagnostic } from '../render/diagnostic.js';
 import { columnsFor } from '../render/results/columns.js';
-import { renderCsv } from '../render/results/csv.js';
+import { csvHeader, csvRow, renderCsv } from '../render/results/csv.js';
+import type { Column } from '../render/results/columns.js';
 import { renderNdjson } from '../render/results/ndjson.js';
 import { renderTable } from '../render/results/table.js';
 import { styleFor } from '../render/style.js';
@@ -102,6 +103,7 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
   const tiebreakerField = (values['tiebreaker-field'] as string | undefined) ?? rule.tiebreakerField;
   const errStyle = styleFor(io.stderr as { isTTY?: boolean });
   const warnings: string[] = [];
+  const csv = csvStream(io, () => columnsFor(parsedForColumns(rule.query), { categoryField: eventCategoryField ?? 'event.category' }));
   // Whole files that could not be read make the run an input error (exit 2); bad records are skipped and counted.
   let unreadable = 0;
   let badRecords = 0;
@@ -124,6 +126,9 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
         io.stderr.write(`${formatInputError(e)}\n`);
       },
       onWarning: (m) => warnings.push(m),
+      // NDJSON and CSV results stream: sorted input then runs in constant memory.
+      ...(format === 'ndjson' ? { onEvent: (h: Hit) => io.stdout.write(JSON.stringify(esEvent(h)) + '\n') } : {}),
+      ...(format === 'csv' ? { onEvent: (h: Hit) => csv.row(h) } : {}),
       check: (ast, schema) => check(ast, { schema, strict, source: rule.query, eventCategoryField, timestampField: schema ? timestampField : undefined, tiebreakerField: schema ? tiebreakerField : undefined }),
     });
   } catch (e) {
@@ -142,12 +147,15 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
       io.stdout.write(JSON.stringify(toEsResponse(result, outcome.tookMs)) + '\n');
       break;
     case 'ndjson':
-      io.stdout.write(renderNdjson(result));
+      if (!(result.kind === 'events' && result.streamed)) io.stdout.write(renderNdjson(result));
       break;
     case 'csv':
     case 'table': {
       const columns = columnsFor(outcome.compiled.ast, { categoryField: eventCategoryField ?? 'event.category' });
-      if (format === 'csv') io.stdout.write(renderCsv(result, columns));
+      if (format === 'csv') {
+        if (result.kind === 'events' && result.streamed) csv.end();
+        else io.stdout.write(renderCsv(result, columns));
+      }
       else {
         const style = styleFor(io.stdout);
         const count = result.kind === 'events' ? result.hits.length : result.kind === 'counts' ? result.rows.length : result.sequences.length;
@@ -160,4 +168,25 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
   if (values['stats']) io.stderr.write(formatStats(outcome.stats, outcome.tookMs) + '\n');
   if (badRecords) io.stderr.write(`eql query: ${badRecords} bad record${badRecords === 1 ? '' : 's'} skipped (see above); ${outcome.stats.records} records read\n`);
   return unreadable || (strict && badRecords) ? 2 : 0;
+}
+
+/** The statement for choosing output columns (the query already parsed cleanly when results arrive). */
+function parsedForColumns(text: string): Statement {
+  return parse(text).ast!;
+}
+
+/** CSV written row by row as streamed results arrive: the header goes out with the first row (or at the end). */
+function csvStream(io: CommandContext['io'], columnsOf: () => Column[]) {
+  let columns: Column[] | undefined;
+  const start = () => {
+    if (!columns) {
+      columns = columnsOf();
+      io.stdout.write(csvHeader(columns, false));
+    }
+    return columns;
+  };
+  return {
+    row: (h: Hit) => io.stdout.write(csvRow(start(), h)),
+    end: () => void start(),
+  };
 }

@@ -4,8 +4,9 @@
  * Order: results depend on event order (timestamp, tiebreaker, input order). Matching events are first kept in a
  * buffer; if the input ends within the buffer limit they are sorted when needed, so small unsorted inputs just
  * work. Past the limit, sorted input switches to streaming (sequences keep only live partial state, bounded by
- * `maxspan`), and unsorted input keeps buffering up to a hard limit. Input found out of order after streaming
- * started, or beyond the hard limit, stops with an `EvalInputError` that says what to do — never a wrong answer.
+ * `maxspan`; event results go straight to `onEvent`). Unsorted input past the limit, or input found out of order
+ * after streaming started, stops with an `EvalInputError` that says what to do (`sortInMemory` buffers everything
+ * up to a hard limit) — never a wrong answer.
  */
 import type { Scalar } from '../functions/types.js';
 import { parseTimestamp } from '../values/timestamps.js';
@@ -38,9 +39,9 @@ export interface RunOptions {
   readonly maxSamplesPerKey?: number;
   /** Buffer every matching event and sort at the end, whatever the input size (`--sort`). */
   readonly sortInMemory?: boolean;
-  /** Matching events kept before deciding to stream (default 200,000). */
+  /** Matching events kept (and sorted if needed) before deciding to stream (default 50,000). */
   readonly bufferLimit?: number;
-  /** Matching events kept at most when the input is unsorted (default 5,000,000). */
+  /** With `sortInMemory`: matching events kept at most (default 5,000,000). */
   readonly hardLimit?: number;
   /** Partial sequences kept at most for a sequence without maxspan (default 1,000,000). */
   readonly maxPartials?: number;
@@ -49,6 +50,12 @@ export interface RunOptions {
   /** The `_index` reported for events of a file (default: the file's base name). */
   readonly indexName?: (file: string) => string;
   readonly onWarning?: (message: string) => void;
+  /**
+   * For event queries: receives results as soon as they are final, in order, instead of collecting them (sorted
+   * input then streams in constant memory). Used only when the pipes allow it (none, or `head`), and `size` keeps
+   * the head; otherwise results are collected as usual.
+   */
+  readonly onEvent?: (hit: Hit) => void;
 }
 
 export interface SequenceResult {
@@ -59,7 +66,8 @@ export interface SequenceResult {
 }
 
 export type QueryResult =
-  | { readonly kind: 'events'; readonly hits: readonly Hit[] }
+  /** `streamed`: the hits went to `onEvent` (then `hits` is empty and `count` says how many). */
+  | { readonly kind: 'events'; readonly hits: readonly Hit[]; readonly streamed?: { readonly count: number } }
   | { readonly kind: 'sequences'; readonly sequences: readonly SequenceResult[] }
   | { readonly kind: 'samples'; readonly sequences: readonly SequenceResult[] }
   | { readonly kind: 'counts'; readonly rows: readonly CountRow[] };
@@ -107,6 +115,10 @@ class Runner {
   private readonly samples: SampleEngine | undefined;
   private readonly indexNames = new Map<string, string>();
   private readonly warn: (m: string) => void;
+  /** For streamed event results: the sink and how many more it may receive. */
+  private readonly sink: ((hit: Hit) => void) | undefined;
+  private remaining = Infinity;
+  private emitted = 0;
 
   constructor(
     private readonly q: CompiledQuery,
@@ -125,6 +137,13 @@ class Runner {
       });
     }
     if (q.kind === 'sample') this.samples = new SampleEngine(q.stages.length, opts.maxSamplesPerKey ?? 1);
+    const headOnly = q.pipes.every((p) => p.name === 'head');
+    const sizeAllows = opts.size === undefined || opts.resultPosition === 'head';
+    if (q.kind === 'event' && opts.onEvent && headOnly && sizeAllows) {
+      this.sink = opts.onEvent;
+      for (const p of q.pipes) this.remaining = Math.min(this.remaining, p.args[0]?.kind === 'number' ? p.args[0].value : 0);
+      if (opts.size !== undefined) this.remaining = Math.min(this.remaining, opts.size);
+    }
   }
 
   batch(b: RecordBatch): void {
@@ -202,18 +221,22 @@ class Runner {
     if (!inOrder) this.stats.sorted = false;
     if (inOrder) this.last = c.hit;
     this.buffer.push(c);
-    const limit = this.opts.bufferLimit ?? 200_000;
-    if (this.buffer.length <= limit || this.opts.sortInMemory) {
-      if (this.buffer.length > (this.opts.hardLimit ?? 5_000_000)) throw this.tooMany();
+    const hard = this.opts.hardLimit ?? 5_000_000;
+    if (this.opts.sortInMemory) {
+      if (this.buffer.length > hard) throw this.tooMany();
       return;
     }
-    if (this.stats.sorted) {
-      // Sorted so far and large: stream from now on.
-      this.streaming = true;
-      this.stats.streamed = true;
-      for (const b of this.buffer) this.consume(b);
-      this.buffer.length = 0;
-    } else if (this.buffer.length > (this.opts.hardLimit ?? 5_000_000)) throw this.tooMany();
+    if (this.buffer.length <= (this.opts.bufferLimit ?? 50_000)) return;
+    if (!this.stats.sorted) {
+      throw new EvalInputError(
+        `the input is not sorted by timestamp and has more matching events than are sorted automatically; rerun with --sort to sort them in memory (up to ${hard}), or sort the input first`,
+      );
+    }
+    // Sorted so far and large: stream from now on.
+    this.streaming = true;
+    this.stats.streamed = true;
+    for (const b of this.buffer) this.consume(b);
+    this.buffer.length = 0;
   }
 
   private tooMany(): EvalInputError {
@@ -224,7 +247,13 @@ class Runner {
 
   private consume(c: Candidate): void {
     if (this.sequences) this.sequences.feed(c.hit, c.matches);
-    else this.events.push(c.hit);
+    else if (this.sink) {
+      if (this.remaining > 0) {
+        this.remaining--;
+        this.emitted++;
+        this.sink(c.hit);
+      }
+    } else this.events.push(c.hit);
   }
 
   finish(): QueryResult {
@@ -248,6 +277,7 @@ class Runner {
       for (const p of this.q.pipes) if (p.name === 'head' || p.name === 'tail') sequences = sliceByPipe(sequences, p);
       return { kind: 'sequences', sequences: limit(sequences) };
     }
+    if (this.sink) return { kind: 'events', hits: [], streamed: { count: this.emitted } };
     const out = applyEventPipes(this.events, this.q.pipes, this.q.planner, this.q.conditions);
     if (out.kind === 'counts') return { kind: 'counts', rows: out.rows };
     return { kind: 'events', hits: limit(out.items) };
