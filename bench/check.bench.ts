@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { check, parse, schemaForIndexes, type IndexSchemas } from '@eqlkit/core';
+import { check, datasetSchemaFor, parse, schemaForIndexes, type CheckOptions } from '@eqlkit/core';
 import { loadBundledSchemas } from '@eqlkit/core/io';
 
 interface Rule {
@@ -28,7 +28,7 @@ function pass(schemasDir: string) {
   const t0 = performance.now();
   const bundled = loadBundledSchemas(schemasDir);
   // One schema per distinct index/integration list, as `eql check` does.
-  const schemas = new Map<string, IndexSchemas>();
+  const schemas = new Map<string, Omit<CheckOptions, 'source'>>();
   let parseMs = 0;
   let schemaMs = 0;
   let checkMs = 0;
@@ -41,11 +41,14 @@ function pass(schemasDir: string) {
     t = performance.now();
     const key = JSON.stringify([r.index ?? [], r.integration ?? []]);
     let s = schemas.get(key);
-    if (!s) schemas.set(key, (s = schemaForIndexes(bundled, r.index ?? [], { integrations: r.integration })));
+    if (!s) {
+      const x = schemaForIndexes(bundled, r.index ?? [], { integrations: r.integration });
+      schemas.set(key, (s = { schema: x.schema, targets: x.targets, patterns: x.patterns, datasetSchema: datasetSchemaFor(bundled, x.layers) }));
+    }
     schemaMs += performance.now() - t;
     t = performance.now();
     const diags = parsed.ast
-      ? check(parsed.ast, { schema: s.schema, targets: s.targets, patterns: s.patterns, eventCategoryField: r.event_category_override, timestampField: r.timestamp_override, source: r.query })
+      ? check(parsed.ast, { ...s, eventCategoryField: r.event_category_override, timestampField: r.timestamp_override, source: r.query })
       : [];
     checkMs += performance.now() - t;
     for (const d of [...parsed.diagnostics, ...diags]) d.severity === 'error' ? errors++ : warnings++;

@@ -2,7 +2,7 @@
 // Patterns: `--index` when given, else the rule's own `index` list (+ its `integration` list). User layers
 // (`--schema`, `--mapping`, `--events`) go on top. With no patterns at all, user layers alone are the schema
 // (complete: unknown fields are errors); with neither, ECS + Elastic Defend custom fields, marked partial.
-import { buildSchema, inferSchema, schemaForIndexes, type IndexSchemas, type RuleQuery, type SchemaLayer } from '@eqlkit/core';
+import { buildSchema, datasetSchemaFor, inferSchema, schemaForIndexes, type IndexSchemas, type RuleQuery, type Schema, type SchemaLayer } from '@eqlkit/core';
 import { formatInputError, loadBundledSchemas, loadSchemaFile, readEvents, SchemaFileError } from '@eqlkit/core/io';
 
 export interface SchemaSources {
@@ -43,25 +43,36 @@ export async function loadUserLayers(sources: SchemaSources): Promise<LoadedLaye
   return { layers, problems, notes };
 }
 
+/** A query's schemas: the union over its indexes, separate targets, and per-dataset narrowing. */
+export interface QuerySchemas extends IndexSchemas {
+  readonly datasetSchema?: (datasets: readonly string[]) => Schema | undefined;
+}
+
 /** Builds (and remembers, per distinct index/integration list) the schema for each query. */
 export class SchemaChooser {
-  private readonly cache = new Map<string, IndexSchemas>();
+  private readonly cache = new Map<string, QuerySchemas>();
 
   constructor(
     private readonly index: readonly string[],
     private readonly userLayers: readonly SchemaLayer[],
   ) {}
 
-  for(q: RuleQuery): IndexSchemas {
+  for(q: RuleQuery): QuerySchemas {
     const patterns = this.index.length ? this.index : (q.index ?? []);
     const integrations = this.index.length ? [] : (q.integration ?? []);
     const key = JSON.stringify([patterns, integrations]);
     let hit = this.cache.get(key);
     if (!hit) {
-      hit = patterns.length === 0 && this.userLayers.length ? userOnly(this.userLayers) : schemaForIndexes(loadBundledSchemas(), patterns, { integrations, extraLayers: this.userLayers.length ? this.userLayers : undefined });
+      hit = patterns.length === 0 && this.userLayers.length ? userOnly(this.userLayers) : this.bundledFor(patterns, integrations);
       this.cache.set(key, hit);
     }
     return hit;
+  }
+
+  private bundledFor(patterns: readonly string[], integrations: readonly string[]): QuerySchemas {
+    const bundled = loadBundledSchemas();
+    const s = schemaForIndexes(bundled, patterns, { integrations, extraLayers: this.userLayers.length ? this.userLayers : undefined });
+    return { ...s, datasetSchema: datasetSchemaFor(bundled, s.layers, this.userLayers) };
   }
 }
 

@@ -54,6 +54,7 @@ export const checkCommand: Command = {
         schema: schemas.schema,
         targets: schemas.targets,
         patterns: schemas.patterns,
+        datasetSchema: schemas.datasetSchema,
         eventCategoryField: q.eventCategoryOverride,
         timestampField: q.timestampOverride,
         tiebreakerField: q.tiebreakerField,

@@ -27,6 +27,11 @@ export const checkCatalog = {
     'A field that a separately validated index (e.g. endgame-*) does not have.',
     (p) => `\`${p.name}\` is not a field of the ${p.target} schema used for ${p.patterns}; events from there can never match it (write \`?${p.name}\` if that is intended)`,
   ),
+  'field-not-in-dataset': entry<{ name: string; datasets: string }>(
+    'warning',
+    'A field that the data streams a query (or stage) pins with `event.dataset` do not have.',
+    (p) => `\`${p.name}\` is not a field of ${p.datasets}, the only data this condition matches, so it never matches here`,
+  ),
   'unsupported-field-type': entry<{ name: string; esType: string; reason: string }>(
     'error',
     'A field whose Elasticsearch type EQL cannot compare (object, nested, geo_point, …).',

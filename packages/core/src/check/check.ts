@@ -15,6 +15,7 @@ import { parse } from '../parse.js';
 import { checkDiagnostic } from './catalog.js';
 import { checkCategories, checkOrderingFields } from './categories.js';
 import { CheckContext, type CheckOptions } from './context.js';
+import { pinnedDatasets } from './datasets.js';
 import { checkPipe } from './extensions.js';
 import { visitCondition, visitExpr } from './expressions.js';
 import { lintExpression } from './lints.js';
@@ -80,6 +81,10 @@ function checkStatement(ast: Statement, ctx: CheckContext): void {
 }
 
 function checkEventQuery(q: EventQuery, ctx: CheckContext): void {
+  const datasets = ctx.options.datasetSchema ? pinnedDatasets(q.condition) : undefined;
+  const schema = datasets && ctx.options.datasetSchema?.(datasets);
+  ctx.stage = datasets && schema ? { datasets, schema } : undefined;
   visitCondition(q.condition, ctx);
+  ctx.stage = undefined;
   lintExpression(q.condition, ctx);
 }

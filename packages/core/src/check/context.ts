@@ -24,6 +24,11 @@ export interface CheckOptions {
   readonly tiebreakerField?: string;
   /** Report extensions Elasticsearch rejects (field-to-field comparisons, legacy pipes) as errors, not warnings. */
   readonly strict?: boolean;
+  /**
+   * The schema of specific integration datasets (see `datasetSchemaFor`): a query or stage that pins
+   * `event.dataset` to literals is also checked against it. Undefined result: nothing narrower is known.
+   */
+  readonly datasetSchema?: (datasets: readonly string[]) => Schema | undefined;
   /** The query text the AST was parsed from; lets suggestions keep the author's spelling and locate errors inside strings. */
   readonly source?: string;
 }
@@ -37,6 +42,8 @@ export class CheckContext {
   readonly categoryField: string;
   /** True while checking a query that must also pass the separate targets (non-sequence queries). */
   checkTargets = false;
+  /** The datasets the event query being checked pins, and their schema (set per query/stage). */
+  stage: { readonly datasets: readonly string[]; readonly schema: Schema } | undefined = undefined;
   /** The type of every visited expression, for checks that look at a node after its children (join keys). */
   readonly types = new Map<Expr, ValueType>();
 

@@ -33,12 +33,20 @@ export function checkField(ref: FieldRef, ctx: CheckContext): ValueType {
   if (ctx.checkTargets && !ref.optional) checkTargets(ref, path, ctx);
   if (!schema) return 'unknown';
   const r = schema.resolve(path);
-  if (r.kind === 'dynamic') return 'unknown';
   if (r.kind === 'unknown') {
     if (!ref.optional) reportUnknown(ref, path, schema, r.partial, ctx);
     return 'unknown';
   }
-  return valueTypeOf(ref, r.field, ctx);
+  if (ctx.stage && !ref.optional) checkStage(ref, path, ctx.stage, ctx);
+  return r.kind === 'dynamic' ? 'unknown' : valueTypeOf(ref, r.field, ctx);
+}
+
+function checkStage(ref: FieldRef, path: string, stage: NonNullable<CheckContext['stage']>, ctx: CheckContext): void {
+  if (stage.schema.resolve(path).kind !== 'unknown') return;
+  const datasets = stage.datasets.map((d) => `\`${d}\``).join(', ');
+  ctx.report('field-not-in-dataset', ref.span, { name: path, datasets: `${stage.datasets.length === 1 ? 'dataset' : 'datasets'} ${datasets}` }, [
+    { message: `write \`?${path}\``, edits: [{ span: { start: ref.span.start, end: ref.span.start }, text: '?' }] },
+  ]);
 }
 
 function valueTypeOf(ref: FieldRef, f: FieldInfo, ctx: CheckContext): ValueType {

@@ -4,3 +4,4 @@ export type { CheckOptions } from './context.js';
 export { checkCatalog, checkCodeHelp, EXTENSION_CODES, type CheckCode } from './catalog.js';
 export { categoriesProduced, DEFEND_STREAM_CATEGORIES } from './categories.js';
 export { LEGACY_PIPES } from './extensions.js';
+export { datasetSchemaFor, pinnedDatasets } from './datasets.js';
