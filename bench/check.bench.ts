@@ -68,7 +68,7 @@ console.log(row('cold (loads schema files)', cold));
 const warm = [1, 2, 3].map((i) => pass(dir.replace(/\/$/, '/'.repeat(i + 1)))).sort((a, b) => a.ms - b.ms)[0];
 console.log(row('warm, best of 3', warm));
 
-const bin = join(root, 'packages/cli/bin/eql.js');
+const bin = join(root, 'packages/cli/bin/eql.cjs');
 const t = performance.now();
 const cli = spawnSync(process.execPath, [bin, 'check', '--json', corpus], { encoding: 'utf8', maxBuffer: 256 << 20 });
 const cliMs = performance.now() - t;
