@@ -42,10 +42,10 @@ export const checkCatalog = {
     'A text field without a keyword multi-field: Elasticsearch EQL cannot compare it.',
     (p) => `\`${p.name}\` is a \`${p.esType}\` field with no keyword multi-field; Elasticsearch EQL cannot compare analyzed text (map a keyword sub-field, or use the query's \`filter\`)`,
   ),
-  'type-mismatch': entry<{ what: string; expected: string; found: string }>(
+  'type-mismatch': entry<{ what: string; expected: string; found: string; note?: string }>(
     'error',
     'A value of the wrong type for the field or expression it is compared with.',
-    (p) => `${p.what} is ${p.expected}, but this is ${p.found}`,
+    (p) => `${p.what} is ${p.expected}, but this is ${p.found}${p.note ? `; ${p.note}` : ''}`,
   ),
   'operator-type': entry<{ operator: string; needs: string; what: string; found: string }>(
     'error',

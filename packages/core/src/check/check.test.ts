@@ -13,12 +13,13 @@ describe('check', () => {
 
   it('returns diagnostics sorted by position', () => {
     const d = checkText('process where nope == 1 and length(stringField, 1) > 1 and booleanField == "x"', { schema: MOCK_SCHEMA }).diagnostics;
+
     expect(d.map((x) => x.span.start)).toEqual([...d.map((x) => x.span.start)].sort((a, b) => a - b));
     expect(codesOf(d)).toEqual(['error eql/unknown-field', 'error eql/function-arity', 'error eql/type-mismatch']);
   });
 
   it('merges parse diagnostics in checkText, and stops at a query with no AST', () => {
-    expect(codesOf(checkText('process where stringField = 1', { schema: MOCK_SCHEMA }).diagnostics)).toEqual(['error eql/assign-equality', 'error eql/type-mismatch']);
+    expect(codesOf(checkText('process where stringField = 1', { schema: MOCK_SCHEMA }).diagnostics)).toEqual(['error eql/assign-equality', 'warning eql/type-mismatch']);
     const r = checkText('process where (', { schema: MOCK_SCHEMA });
     expect(r.ast).toBeUndefined();
     expect(codesOf(r.diagnostics)).toEqual(['error eql/syntax']);

@@ -11,12 +11,21 @@ describe('extensions Elasticsearch rejects', () => {
     // Functions of two fields are scripts, which Elasticsearch runs (production rules do this).
     ['any where startsWith(stringField, otherStringField) and endsWith~(string(ipField), string(source.ip))', []],
     ['any where 1 == longField', []],
+    // An optional field the mapping lacks is null, a constant: ES runs `?x == ?y` (its own QA suite does).
+    ['any where ?nope == ?alsoNope', []],
+    ['any where ?stringField == ?otherStringField', ['warning eql/field-comparison']],
     ['process where true | unique stringField', ['warning eql/legacy-pipe']],
     ['process where true | count stringField | sort longField', ['warning eql/legacy-pipe', 'warning eql/legacy-pipe']],
     ['process where true | filter longField > 1 | unique_count stringField', ['warning eql/legacy-pipe', 'warning eql/legacy-pipe']],
     ['process where true | head 5 | tail 2', []],
   ] as const)('%s', (query, expected) => {
     expect(codesOf(checkMock(query))).toEqual(expected);
+  });
+
+  it('give optional fields the benefit of the doubt without a schema', () => {
+    expect(codesOf(checkMock('any where ?x == ?y', { schema: undefined }))).toEqual([]);
+    expect(codesOf(checkMock('any where x == ?y', { schema: undefined }))).toEqual([]);
+    expect(codesOf(checkMock('any where x == y', { schema: undefined }))).toEqual(['warning eql/field-comparison']);
   });
 
   it('become errors under strict', () => {

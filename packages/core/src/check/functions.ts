@@ -44,7 +44,7 @@ function paramAt(def: FunctionDef, i: number): Param | undefined {
 }
 
 function checkArgument(call: FunctionCall, def: FunctionDef, param: Param, arg: Expr, t: ValueType, ctx: CheckContext): void {
-  if (param.literal && !isFoldable(arg)) {
+  if (param.literal && !isFoldable(arg, ctx)) {
     ctx.report('literal-argument', arg.span, { name: def.name, param: param.name });
     return;
   }

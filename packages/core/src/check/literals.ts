@@ -11,15 +11,21 @@ import { describeType, isNumeric, literalType, type ValueType } from './value-ty
 const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
- * Reports a literal that cannot be a value of `type` (the type of `other`, the expression it is compared with).
- * `ordering` is true for `<`-style comparisons (an IP must then be an address, not a block). Returns true if reported.
+ * Reports a literal that is not a value of `type` (the type of `other`, the expression it is compared with).
+ * `ordering` is true for `<`-style comparisons (an IP must then be an address, not a block). A literal Elasticsearch
+ * converts when it builds the query (`1` against a keyword, `"445"` against a number, `"true"` against a boolean)
+ * is a warning, since ES runs it; one it cannot convert (`"x"` against a number) fails the search: an error.
+ * `patterns` marks `:`/`like`/`regex` patterns, which Elasticsearch requires to be strings. Returns true if reported.
  */
-export function checkLiteralAgainst(lit: Literal, type: ValueType, other: Expr, ctx: CheckContext, ordering = false): boolean {
+export function checkLiteralAgainst(lit: Literal, type: ValueType, other: Expr, ctx: CheckContext, ordering = false, patterns = false): boolean {
   const lt = literalType(lit);
   if (lt === 'null' || type === 'unknown' || type === 'null') return false;
   const what = `\`${ctx.short(other)}\``;
-  const mismatch = (suggestions: Suggestion[] = [], found = describeLiteral(lit, ctx)) => {
-    ctx.report('type-mismatch', lit.span, { what, expected: describeType(type), found }, suggestions);
+  const report = (coercible: boolean, suggestions: Suggestion[] = [], found = describeLiteral(lit, ctx)) => {
+    // Only a query on a field converts the value; a script (a function result) compares the values as they are.
+    const converts = coercible && other.kind === 'field';
+    const note = converts ? 'Elasticsearch converts it, so the query runs, but the value is likely a mistake' : undefined;
+    ctx.report('type-mismatch', lit.span, { what, expected: describeType(type), found, note }, suggestions, converts ? 'warning' : 'error');
     return true;
   };
   const replace = (message: string, text: string): Suggestion[] => [{ message, edits: [{ span: lit.span, text }] }];
@@ -27,26 +33,27 @@ export function checkLiteralAgainst(lit: Literal, type: ValueType, other: Expr, 
     case 'string':
     case 'version':
       if (lt === 'string') return false;
-      return mismatch(replace('compare with a string', encodeDoubleQuoted(lit.kind === 'number' ? lit.text : String(lit.kind === 'boolean' ? lit.value : ''))));
+      return report(!patterns, replace('compare with a string', encodeDoubleQuoted(lit.kind === 'number' ? lit.text : String(lit.kind === 'boolean' ? lit.value : ''))));
     case 'integer':
     case 'float':
     case 'number':
       if (isNumeric(lt)) return false;
-      if (lit.kind === 'string' && NUMERIC_TEXT.test(lit.value.trim())) return mismatch(replace('compare with a number', lit.value.trim()));
-      return mismatch();
+      if (lit.kind === 'string' && NUMERIC_TEXT.test(lit.value.trim())) return report(true, replace('compare with a number', lit.value.trim()));
+      return report(false);
     case 'boolean':
       if (lt === 'boolean') return false;
+      if (lit.kind === 'string' && /^(true|false)$/.test(lit.value)) return report(true, replace(`compare with the boolean \`${lit.value}\``, lit.value));
       if (lit.kind === 'string' && /^(true|false)$/i.test(lit.value.trim())) {
         const b = lit.value.trim().toLowerCase();
-        return mismatch(replace(`compare with the boolean \`${b}\``, b));
+        return report(false, replace(`compare with the boolean \`${b}\``, b));
       }
-      return mismatch();
+      return report(false);
     case 'ip':
-      if (lit.kind !== 'string') return mismatch();
+      if (lit.kind !== 'string') return report(false);
       if (parseIp(lit.value) !== undefined || (!ordering && lit.value.includes('/') && parseCidr(lit.value).ok)) return false;
-      return mismatch(ipSuggestion(lit, other, ctx), `\`${ctx.short(lit)}\`, which is not an IP address${ordering ? '' : ' or CIDR block'}`);
+      return report(false, ipSuggestion(lit, other, ctx), `\`${ctx.short(lit)}\`, which is not an IP address${ordering ? '' : ' or CIDR block'}`);
     case 'date':
-      return lt === 'boolean' ? mismatch() : false;
+      return lt === 'boolean' ? report(false) : false;
   }
 }
 

@@ -4,15 +4,16 @@ import { checkMock, codesOf } from './testing.js';
 describe('literals against field types', () => {
   it.each([
     ['stringField == "a"', []],
-    ['stringField == 1', ['error eql/type-mismatch']],
-    ['stringField == true', ['error eql/type-mismatch']],
+    ['stringField == 1', ['warning eql/type-mismatch']],
+    ['stringField == true', ['warning eql/type-mismatch']],
     ['wildcardField != "a" and constantField == "b" and versionField == "1.0"', []],
     ['longField == 1 or longField == 1.5 or doubleField < 3 or longField == -1', []],
     ['longField == "x"', ['error eql/type-mismatch']],
-    ['longField == "445"', ['error eql/type-mismatch']],
+    ['longField == "445"', ['warning eql/type-mismatch']],
     ['longField == false', ['error eql/type-mismatch']],
     ['booleanField == true and booleanField != false', []],
-    ['booleanField == "true"', ['error eql/type-mismatch']],
+    ['booleanField == "true"', ['warning eql/type-mismatch']],
+    ['booleanField == "True"', ['error eql/type-mismatch']],
     ['booleanField == 1', ['error eql/type-mismatch']],
     ['ipField == "10.0.0.1" and ipField != "::1" and ipField == "10.0.0.0/8"', []],
     ['ipField == "10.0.0.*"', ['error eql/type-mismatch', 'warning eql/wildcard-in-equality']],
@@ -22,11 +23,12 @@ describe('literals against field types', () => {
     ['dateField == true', ['error eql/type-mismatch']],
     ['stringField == null and longField != null and booleanField == null', []],
     ['"a" == stringField', []],
-    ['1 == stringField', ['error eql/type-mismatch']],
+    ['1 == stringField', ['warning eql/type-mismatch']],
     ['stringField in ("a", "b")', []],
     ['longField in (1, "b")', ['error eql/type-mismatch']],
-    ['booleanField not in (true, "false")', ['error eql/type-mismatch']],
+    ['booleanField not in (true, "false")', ['warning eql/type-mismatch']],
     ['length(stringField) == "a"', ['error eql/type-mismatch']],
+    ['length(stringField) == "1"', ['error eql/type-mismatch']],
     ['length(stringField) > 1', []],
   ] as const)('%s', (condition, expected) => {
     expect(codesOf(checkMock(`any where ${condition}`))).toEqual(expected);
@@ -43,6 +45,13 @@ describe('literals against field types', () => {
     const [d] = checkMock(q);
     expect(q.slice(d.span.start, d.span.end)).toBe(from);
     expect(d.suggestions?.[0].edits).toEqual([{ span: d.span, text: to }]);
+  });
+
+  it('says when Elasticsearch converts the value (a warning) and when the search would fail (an error)', () => {
+    expect(checkMock('any where booleanField == "true"')[0].message).toBe(
+      '`booleanField` is a boolean, but this is a string (`"true"`); Elasticsearch converts it, so the query runs, but the value is likely a mistake',
+    );
+    expect(checkMock('any where longField == "x"')[0].message).toBe('`longField` is an integer, but this is a string (`"x"`)');
   });
 
   it('explains a wildcard on an ip field with cidrMatch', () => {

@@ -60,7 +60,7 @@ export function checkMatch(node: MatchExpr, ctx: CheckContext, visit: Visit): Va
     if (p.kind === 'string') {
       if (regex) checkRegexLiteral(p, ctx);
     } else if (p.kind !== 'null') {
-      checkLiteralAgainst(p, 'string', node.operand, ctx);
+      checkLiteralAgainst(p, 'string', node.operand, ctx, false, true);
     }
   }
   return 'boolean';
