@@ -38,7 +38,7 @@
  */
 import type { Grammar } from 'ohm-js';
 import { FunctionWriter, type Ctx, type FunctionTable } from './emit-expr.js';
-import { arity, isSyntactic, keyOf, ruleOf, substitute, type Expr } from './ir.js';
+import { arity, isSyntactic, keyOf, nullable, ruleOf, substitute, type Expr } from './ir.js';
 import { assertNoLeftRecursion } from './left-recursion.js';
 import { declarations, epilogue, prelude } from './module-template.js';
 
@@ -70,6 +70,7 @@ class ParserEmitter implements FunctionTable {
   readonly functions = new Map<string, string>();
   private readonly todo: (() => void)[] = [];
   private iterations = 0;
+  private readonly nullables = new Map<string, boolean>();
 
   constructor(private readonly grammar: Grammar) {}
 
@@ -85,6 +86,23 @@ class ParserEmitter implements FunctionTable {
       this.targets.set(key, t);
     }
     return t;
+  }
+
+  body(apply: Apply): { key: string; body: Expr; syntactic: boolean } {
+    const t = this.target(apply);
+    return { key: keyOf(apply), body: t.body, syntactic: t.syntactic };
+  }
+
+  /** Whether a target can match the empty string (a cycle counts as not: that is left recursion, rejected later). */
+  nullable(apply: Apply): boolean {
+    const key = keyOf(apply);
+    let known = this.nullables.get(key);
+    if (known === undefined) {
+      this.nullables.set(key, false);
+      known = nullable(this.target(apply).body, (a) => this.nullable(a));
+      this.nullables.set(key, known);
+    }
+    return known;
   }
 
   fn(kind: 'b' | 'm' | 'E' | 'root', apply: Apply): string {

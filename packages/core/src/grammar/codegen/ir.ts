@@ -8,6 +8,12 @@ export type Expr =
   | { readonly kind: 'terminal'; readonly text: string }
   /** `from`/`to` are code points; `codePoint` says whether a whole code point is read (Ohm: an endpoint longer than one code unit). */
   | { readonly kind: 'range'; readonly from: number; readonly to: number; readonly codePoint: boolean }
+  /**
+   * One code unit in `ranges`: made by the emitter from a run of one-character alternatives. If some of them are
+   * code-point ranges, `surrogates` holds the run as written, tried in order at a surrogate (elsewhere a code
+   * point is one code unit, so the outcome is the same).
+   */
+  | { readonly kind: 'class'; readonly ranges: readonly (readonly [number, number])[]; readonly surrogates?: readonly Expr[] }
   | { readonly kind: 'any' }
   | { readonly kind: 'end' }
   | { readonly kind: 'param'; readonly index: number }
@@ -111,6 +117,8 @@ export function keyOf(e: Expr): string {
       return JSON.stringify(e.text);
     case 'range':
       return `${e.from}..${e.to}${e.codePoint ? 'u' : ''}`;
+    case 'class':
+      return `[${e.ranges.map(([lo, hi]) => `${lo}-${hi}`).join(',')}]`;
     case 'any':
     case 'end':
       return e.kind;
@@ -134,11 +142,12 @@ export function keyOf(e: Expr): string {
 }
 
 /** Whether `e` can match without consuming input, given which rules can (Ohm rejects nullable iterations itself). */
-export function nullable(e: Expr, nullableRule: (key: string) => boolean): boolean {
+export function nullable(e: Expr, nullableRule: (apply: Expr & { kind: 'apply' }) => boolean): boolean {
   switch (e.kind) {
     case 'terminal':
       return e.text === '';
     case 'range':
+    case 'class':
     case 'any':
       return false;
     case 'end':
@@ -156,6 +165,6 @@ export function nullable(e: Expr, nullableRule: (key: string) => boolean): boole
     case 'lex':
       return nullable(e.expr, nullableRule);
     case 'apply':
-      return nullableRule(keyOf(e));
+      return nullableRule(e);
   }
 }

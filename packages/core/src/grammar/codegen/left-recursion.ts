@@ -7,7 +7,7 @@ import { keyOf, nullable, type Expr } from './ir.js';
 /** Throws if a rule can apply itself again without consuming input. `rules` maps a rule key to its body. */
 export function assertNoLeftRecursion(rules: ReadonlyMap<string, Expr>): void {
   const canBeEmpty = nullableRules(rules);
-  const isNullable = (key: string) => canBeEmpty.has(key);
+  const isNullable = (apply: Expr & { kind: 'apply' }) => canBeEmpty.has(keyOf(apply));
   const calls = new Map([...rules].map(([key, body]) => [key, leftApplications(body, isNullable)]));
   const state = new Map<string, 'active' | 'done'>();
   const visit = (key: string, path: string[]): void => {
@@ -25,7 +25,7 @@ function nullableRules(rules: ReadonlyMap<string, Expr>): Set<string> {
   for (let changed = true; changed; ) {
     changed = false;
     for (const [key, body] of rules) {
-      if (!result.has(key) && nullable(body, (k) => result.has(k))) {
+      if (!result.has(key) && nullable(body, (a) => result.has(keyOf(a)))) {
         result.add(key);
         changed = true;
       }
@@ -35,7 +35,7 @@ function nullableRules(rules: ReadonlyMap<string, Expr>): Set<string> {
 }
 
 /** The rules `e` may apply before consuming any input. */
-function leftApplications(e: Expr, isNullable: (key: string) => boolean): string[] {
+function leftApplications(e: Expr, isNullable: (apply: Expr & { kind: 'apply' }) => boolean): string[] {
   switch (e.kind) {
     case 'apply':
       return [keyOf(e)];

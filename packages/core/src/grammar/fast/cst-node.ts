@@ -13,8 +13,8 @@ export type Args = Readonly<Record<string, unknown>>;
 export const NO_ARGS: Args = Object.freeze({});
 
 export class CstNode {
-  /** The arguments of the operation running on this node (Ohm's `this.args`). */
-  args: Args = NO_ARGS;
+  /** The arguments of the operation with arguments running on this node (Ohm's `this.args`); on the prototype. */
+  declare args: Args;
 
   constructor(
     readonly ctorName: string,
@@ -79,3 +79,6 @@ export class CstNode {
     return new Node('_iter', this.input, this.startIdx, this.endIdx, kids);
   }
 }
+
+// A prototype default, so that building a node stores one field less.
+Object.defineProperty(CstNode.prototype, 'args', { value: NO_ARGS, writable: true });

@@ -2,9 +2,9 @@
  * The fast backend: the parser generated from grammar/eql.ohm at build time (see codegen/generate.ts), whose
  * light CST runs the same `ast` and `predicate(operand)` actions as the Ohm semantics.
  */
-import { createParser } from '../generated/eql-parser.js';
+import { createParser, type Expand } from '../generated/eql-parser.js';
 import { astActions, predicateActions } from '../actions.js';
-import { CstNode, NO_ARGS } from './cst-node.js';
+import { CstNode } from './cst-node.js';
 import { actionsOf, perform } from './perform.js';
 
 const AST = actionsOf(astActions);
@@ -14,8 +14,13 @@ const PREDICATE = actionsOf(predicateActions);
 const astOf = (child: CstNode): unknown => (child as EqlNode).ast();
 
 export class EqlNode extends CstNode {
+  // Explicit, so that Node 20 does not spread the arguments through a default derived constructor.
+  constructor(ctorName: string, input: string, startIdx: number, endIdx: number, kids: readonly CstNode[] | Expand<CstNode>) {
+    super(ctorName, input, startIdx, endIdx, kids);
+  }
+
   ast(): unknown {
-    return perform(this, 'ast', AST, NO_ARGS, astOf);
+    return perform(this, 'ast', AST, undefined, astOf);
   }
 
   predicate(operand: unknown): unknown {

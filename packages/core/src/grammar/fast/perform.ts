@@ -1,8 +1,8 @@
 /**
  * Runs an Ohm-style operation on a light CST node, with Ohm's calling convention: the action named after the
  * node's `ctorName` is called with the node as `this` and its children as arguments, `this.args` holds the
- * operation's arguments, and a node with no action and exactly one child passes the operation to that child.
- * So the action dictionaries written for Ohm (build-*.ts) run unchanged on either backend.
+ * operation's arguments (if it has any), and a node with no action and exactly one child passes the operation
+ * to that child. So the action dictionaries written for Ohm (build-*.ts) run unchanged on either backend.
  */
 import type { Args, CstNode } from './cst-node.js';
 
@@ -16,15 +16,21 @@ export function actionsOf(dict: object): Actions {
   return new Map(Object.entries(dict) as [string, Action][]);
 }
 
-export function perform(node: CstNode, operation: string, actions: Actions, args: Args, delegate: (child: CstNode) => unknown): unknown {
+/** Runs `operation` on `node`; `args` is undefined for an operation without arguments (such as `ast`). */
+export function perform(node: CstNode, operation: string, actions: Actions, args: Args | undefined, delegate: (child: CstNode) => unknown): unknown {
+  if (args === undefined) return dispatch(node, operation, actions, delegate);
   const saved = node.args;
   node.args = args;
   try {
-    const action = actions.get(node.ctorName);
-    if (action) return action.apply(node, node.children);
-    if (!node.isIteration() && node.numChildren === 1) return delegate(node.children[0]);
-    throw new Error(`Missing semantic action for '${node.ctorName}' in operation '${operation}'.`);
+    return dispatch(node, operation, actions, delegate);
   } finally {
     node.args = saved;
   }
+}
+
+function dispatch(node: CstNode, operation: string, actions: Actions, delegate: (child: CstNode) => unknown): unknown {
+  const action = actions.get(node.ctorName);
+  if (action) return action.apply(node, node.children);
+  if (!node.isIteration() && node.numChildren === 1) return delegate(node.children[0]);
+  throw new Error(`Missing semantic action for '${node.ctorName}' in operation '${operation}'.`);
 }
