@@ -82,7 +82,8 @@ function orderLayers(names: readonly string[]): string[] {
   return [...new Set(names)].map((n, i) => ({ n, i, r: layerRank(n) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.n);
 }
 
-const MAX_CACHED = 64;
+// Large enough for a whole detection-rules checkout (~170 distinct index lists); each entry shares its layers.
+const MAX_CACHED = 256;
 const schemaCache = new WeakMap<BundledSchemas, Map<string, Schema>>();
 
 function cachedBuild(bundled: BundledSchemas, names: readonly string[], partial: boolean, notes: readonly string[], extra: readonly SchemaLayer[]): Schema {
