@@ -32,6 +32,8 @@ export interface FunctionTable extends RuleBodies {
   target(apply: Expr & { kind: 'apply' }): { readonly ruleName: string; readonly syntactic: boolean };
   /** The function that builds (`b`, syntactic rules), recognises (`m`) or expands (`E`, lexical nodes) it. */
   fn(kind: 'b' | 'm' | 'E', apply: Expr & { kind: 'apply' }): string;
+  /** The name of a module-level constant holding `code` (a regular expression literal). */
+  constant(code: string): string;
   /** The expanders (one per column) of a lazy iteration node for `iter`, evaluated in `ctx`. */
   iteration(iter: Expr & { kind: 'iter' }, ctx: Ctx): readonly string[];
 }
@@ -60,6 +62,7 @@ export class FunctionWriter {
         return this.terminal(e.text, ctx, out, fail, d);
       case 'range':
       case 'any':
+      case 'unicode':
         return this.codePoint(e, ctx, out, fail, d);
       case 'class':
         return this.charClass(e, ctx, out, fail, d);
@@ -125,8 +128,8 @@ export class FunctionWriter {
     if (n > 0) this.put(d, n === 1 ? 'pos++;' : `pos += ${n};`);
   }
 
-  /** A range, or `any`: one code unit, or one code point (as Ohm's `matchCodePoint` decides). */
-  private codePoint(e: Expr & { kind: 'range' | 'any' }, ctx: Ctx, out: readonly string[], fail: string, d: number): void {
+  /** A range, `any` or a Unicode category: one code unit, or one code point (as Ohm decides). */
+  private codePoint(e: Expr & { kind: 'range' | 'any' | 'unicode' }, ctx: Ctx, out: readonly string[], fail: string, d: number): void {
     if (ctx.syntactic) this.put(d, SKIP);
     const c = this.fresh('c');
     this.put(d, '{');
@@ -138,7 +141,8 @@ export class FunctionWriter {
     } else {
       const w = this.fresh('w');
       this.put(d + 1, `const ${c} = input.codePointAt(pos);`);
-      this.put(d + 1, e.kind === 'any' ? `if (${c} === undefined) ${fail}` : `if (!(${c} >= ${e.from} && ${c} <= ${e.to})) ${fail}`);
+      const test = e.kind === 'any' ? `${c} === undefined` : e.kind === 'unicode' ? `${c} === undefined || !${this.table.constant(e.regex)}.test(String.fromCodePoint(${c}))` : `!(${c} >= ${e.from} && ${c} <= ${e.to})`;
+      this.put(d + 1, `if (${test}) ${fail}`);
       this.put(d + 1, `const ${w} = ${c} > 0xffff ? 2 : 1;`);
       if (out.length) this.put(d + 1, `${out[0]} = T(pos, ${w});`);
       this.put(d + 1, `pos += ${w};`);

@@ -16,6 +16,8 @@ export type Expr =
   | { readonly kind: 'class'; readonly ranges: readonly (readonly [number, number])[]; readonly surrogates?: readonly Expr[] }
   | { readonly kind: 'any' }
   | { readonly kind: 'end' }
+  /** `\p{Ll}` and the like: one code point the regular expression (with the `u` flag) accepts. */
+  | { readonly kind: 'unicode'; readonly regex: string }
   | { readonly kind: 'param'; readonly index: number }
   | { readonly kind: 'alt'; readonly terms: readonly Expr[] }
   | { readonly kind: 'seq'; readonly factors: readonly Expr[] }
@@ -62,7 +64,8 @@ function fromOhm(p: PExpr): Expr {
   if (p instanceof pexprs.Lookahead) return { kind: 'lookahead', expr: fromOhm(field<PExpr>(p, 'expr')) };
   if (p instanceof pexprs.Lex) return { kind: 'lex', expr: fromOhm(field<PExpr>(p, 'expr')) };
   if (p instanceof pexprs.Apply) return { kind: 'apply', rule: field<string>(p, 'ruleName'), args: field<PExpr[]>(p, 'args').map(fromOhm) };
-  // UnicodeChar (\p{…}) and case-insensitive terminals are not used by our grammar; fail the build loudly.
+  if (p instanceof pexprs.UnicodeChar) return { kind: 'unicode', regex: String(field<RegExp>(p, 'pattern')) };
+  // Case-insensitive terminals are not used by our grammar; fail the build loudly.
   throw new Error(`codegen: unsupported parsing expression ${p.toString()}`);
 }
 
@@ -122,6 +125,8 @@ export function keyOf(e: Expr): string {
     case 'any':
     case 'end':
       return e.kind;
+    case 'unicode':
+      return e.regex;
     case 'param':
       return `$${e.index}`;
     case 'alt':
@@ -149,6 +154,7 @@ export function nullable(e: Expr, nullableRule: (apply: Expr & { kind: 'apply' }
     case 'range':
     case 'class':
     case 'any':
+    case 'unicode':
       return false;
     case 'end':
     case 'not':
