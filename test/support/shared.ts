@@ -36,6 +36,10 @@ export interface ConformanceCase {
   join_keys?: (string | null)[];
   size?: number;
   max_samples_per_key?: number;
+  /** Our own suites only: the request's `result_position` (the shared suites never depend on it). */
+  result_position?: 'head' | 'tail';
+  /** Why the expected result is what it is. */
+  notes?: string;
 }
 
 export const conformanceSuites = ['test_queries', 'test_extra', 'test_missing_events', 'test_sample'] as const;
@@ -47,13 +51,4 @@ export function conformanceCases(): ConformanceCase[] {
 }
 
 /** A small deterministic PRNG (mulberry32), so fuzz and mutation tests are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../packages/core/src/eval/text/test-random.js';

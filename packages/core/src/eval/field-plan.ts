@@ -8,7 +8,7 @@
  */
 import type { Schema } from '../schema/types.js';
 import { compileFieldAccessor, type FieldAccessor, type PathSegment } from '../values/field-access.js';
-import type { ValueKind } from '../values/compare.js';
+import { valueKindOf, type ValueKind } from '../values/compare.js';
 import type { FieldRef } from '../ast/nodes.js';
 
 export type FieldKind = ValueKind | 'dynamic';
@@ -26,39 +26,6 @@ export interface FieldPlan {
   /** True when the schema is known and has no such field (an optional field is then null everywhere). */
   readonly unmapped: boolean;
   readonly accessor: FieldAccessor;
-}
-
-function kindOf(esType: string): ValueKind | undefined {
-  switch (esType) {
-    case 'keyword':
-    case 'constant_keyword':
-    case 'wildcard':
-    case 'text':
-    case 'match_only_text':
-      return 'keyword';
-    case 'long':
-    case 'integer':
-    case 'short':
-    case 'byte':
-    case 'unsigned_long':
-      return 'integer';
-    case 'double':
-    case 'float':
-    case 'half_float':
-    case 'scaled_float':
-      return 'number';
-    case 'boolean':
-      return 'boolean';
-    case 'date':
-    case 'date_nanos':
-      return 'date';
-    case 'ip':
-      return 'ip';
-    case 'version':
-      return 'version';
-    default:
-      return undefined;
-  }
 }
 
 /** Plans fields once per query; the same field used twice shares one plan (and one accessor). */
@@ -84,13 +51,13 @@ export class FieldPlanner {
     const info = this.schema?.lookup(name);
     const target = info?.aliasOf ?? name;
     const targetSegments = info?.aliasOf ? info.aliasOf.split('.').map((n) => ({ name: n })) : segments;
-    const kind: FieldKind = info ? (kindOf(info.esType) ?? 'dynamic') : 'dynamic';
+    const kind: FieldKind = info ? (valueKindOf(info.esType) ?? 'dynamic') : 'dynamic';
     const nullValue = info?.nullValue;
     const plan: FieldPlan = {
       name,
       sourcePath: target,
       kind,
-      isFloat: info ? kindOf(info.esType) === 'number' : false,
+      isFloat: info ? valueKindOf(info.esType) === 'number' : false,
       ...(info?.format ? { dateFormat: info.format } : {}),
       ...(info?.ignoreAbove !== undefined ? { ignoreAbove: info.ignoreAbove } : {}),
       // Multi-fields (`x.keyword`) have no _source of their own: read the parent's values.

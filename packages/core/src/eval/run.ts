@@ -20,14 +20,18 @@ import { SampleEngine } from './sample.js';
 import { SequenceEngine, type StageMatches } from './sequence.js';
 import { valueKind } from './field-plan.js';
 
-/** Raw records of one input file (the shape of the core's event readers' batches). */
+/** Raw records of one input file, in input order (what the core's event readers deliver). */
 export interface RecordBatch {
   readonly file: string;
+  /** Number of records (== lines.length). */
   readonly count: number;
+  /** Raw JSON text of each record: one NDJSON line, or one array element (may span lines). */
   readonly lines: readonly string[];
+  /** 1-based line where each record starts. */
   readonly lineNumbers: readonly number[];
+  /** Ordinal (input order across all files) of `lines[0]`; record i has `firstOrdinal + i`. */
   readonly firstOrdinal: number;
-  /** Parses record `i`; undefined (after reporting the problem) when it is not a JSON object. */
+  /** Parses record `i`; undefined (after reporting the problem) when it is not a JSON object. Never throws. */
   parse(i: number): Record<string, unknown> | undefined;
 }
 

@@ -1,4 +1,5 @@
 /** Shared types of the event readers. */
+import type { RecordBatch } from '../../eval/run.js';
 
 export type InputErrorKind =
   /** A record that is not valid JSON. */
@@ -34,27 +35,13 @@ export function formatInputError(e: InputError): string {
 }
 
 /**
- * Many raw records from one file, in input order. Look at `lines[i]` (raw JSON text, no line
- * terminator) to pre-filter cheaply, then call `parse(i)` only for the records you need.
+ * Many raw records from one file, in input order (the evaluator's {@link RecordBatch}, plus the file's index).
+ * Look at `lines[i]` to pre-filter cheaply, then call `parse(i)` only for the records you need; `parse` reports
+ * invalid JSON or a non-object as an {@link InputError} (in strict mode it also stops the source) and never throws.
  */
-export interface RawBatch {
+export interface RawBatch extends RecordBatch {
   /** Index into the source's resolved file list. */
   readonly fileIndex: number;
-  readonly file: string;
-  /** Number of records (== lines.length). */
-  readonly count: number;
-  /** Raw text of each record: one NDJSON line, or one array element (may span lines). */
-  readonly lines: readonly string[];
-  /** 1-based line where each record starts. */
-  readonly lineNumbers: readonly number[];
-  /** Ordinal (input order across all files) of `lines[0]`; record i has `firstOrdinal + i`. */
-  readonly firstOrdinal: number;
-  /**
-   * JSON-parses record `i`. On invalid JSON or a non-object it reports an {@link InputError}
-   * (with this record's file and line) and returns `undefined`; in strict mode it also stops the
-   * source, and later calls return `undefined`. Never throws.
-   */
-  parse(i: number): Record<string, unknown> | undefined;
 }
 
 export interface EventSourceOptions {
