@@ -133,9 +133,11 @@ export class ConditionCompiler {
         if (args.length !== 1) return undefined;
         return this.query(textLeaf(plan, prefixTest(String(args[0]), e.caseInsensitive)));
       case 'stringContains':
-        // Pushed down as the wildcard `*sub*` (so `*`/`?` in `sub` act as wildcards), only when case-sensitive.
-        if (e.caseInsensitive || args.length !== 1) return undefined;
-        return this.query(textLeaf(plan, compileWildcard(`*${String(args[0])}*`, false)));
+      case 'endsWith':
+        // Pushed down as the wildcard query `*sub*` / `*sub` (case-insensitive for `~`): `*` and `?` inside `sub`
+        // then act as wildcards, and an empty `sub` matches any value, as in Elasticsearch.
+        if (args.length !== 1) return undefined;
+        return this.query(textLeaf(plan, compileWildcard(`*${String(args[0])}${def.name === 'endsWith' ? '' : '*'}`, e.caseInsensitive)));
       case 'cidrMatch': {
         const ranges = args.map((a) => parseIpRange(String(a)));
         if (ranges.some((r) => !r.ok)) return this.query(NEVER);
