@@ -7,6 +7,7 @@ import type { Expr } from '../ast/nodes.js';
 import { arithmetic } from '../functions/arithmetic.js';
 import { lookupFunction } from '../functions/registry.js';
 import type { Scalar } from '../functions/types.js';
+import { isNullCall } from './call-nulls.js';
 
 export interface Constant {
   readonly value: Scalar;
@@ -55,7 +56,7 @@ export function foldConstant(e: Expr, isNullField: IsNullField): Constant | unde
         args.push(c);
       }
       const values = args.map((a) => a.value);
-      if ((def.nullPropagating ?? true) && values.some((v) => v === null)) return { value: null, isFloat: false };
+      if (isNullCall(def, values)) return { value: null, isFloat: false };
       const value = def.impl(values, { caseInsensitive: e.caseInsensitive, floatArgs: args.map((a) => a.isFloat) });
       return { value, isFloat: typeof value === 'number' && (def.returns === 'number' ? args.some((a) => a.isFloat) || !Number.isInteger(value) : false) };
     }

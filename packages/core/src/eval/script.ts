@@ -15,6 +15,7 @@ import { foldCase } from './text/case-fold.js';
 import { compareStringsUtf16, toComparable } from '../values/compare.js';
 import type { FieldPlan, FieldPlanner } from './field-plan.js';
 import { patternMatcher } from './patterns.js';
+import { isNullCall } from './call-nulls.js';
 import type { Event } from './event.js';
 
 /** The values an expression can take for one event (one per combination of multi-valued inputs). */
@@ -172,14 +173,13 @@ function compileCall(e: Extract<Expr, { kind: 'call' }>, planner: FieldPlanner):
   const def = lookupFunction(e.name);
   if (!def) return { eval: () => NULL, float: 'int' }; // the checker reports unknown functions
   const args = e.args.map((a) => compileScript(a, planner));
-  const nullPropagating = def.nullPropagating ?? true;
   const float: FloatKind = def.returns === 'number' ? (args.some((a) => a.float === 'float') ? 'float' : 'dynamic') : 'int';
   const caseInsensitive = e.caseInsensitive && def.caseInsensitive;
   return {
     float,
     eval: (ev) =>
       combinations(args.map((a) => a.eval(ev))).map((values) => {
-        if (nullPropagating && values.includes(null)) return null;
+        if (isNullCall(def, values)) return null;
         return def.impl(values, { caseInsensitive, floatArgs: values.map((v, i) => isFloatValue(args[i].float, v)) });
       }),
   };
