@@ -12,7 +12,7 @@ import { sortDiagnostics } from './diagnostics/diagnostic.js';
 import { syntaxDiagnostic } from './diagnostics/catalog.js';
 import { withContext, type BuildContext } from './grammar/build-context.js';
 import { commentsBetween, ohmTokens, type Comment } from './grammar/comments.js';
-import { cstTokens } from './grammar/fast/cst-tokens.js';
+import { cstComments } from './grammar/fast/cst-tokens.js';
 import { matchFast } from './grammar/fast/fast-parser.js';
 import { astSemantics } from './grammar/semantics.js';
 import { eqlGrammar } from './grammar/load.js';
@@ -48,7 +48,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
 export function parseFast(text: string, options: ParseOptions = {}): ParseResult | undefined {
   const root = matchFast(text);
   if (!root) return undefined;
-  return build(text, () => root.ast(), options.comments ? () => commentsBetween(text, cstTokens(root)) : undefined);
+  return build(text, () => root.ast(), options.comments ? () => cstComments(text, root) : undefined);
 }
 
 /**

@@ -16,8 +16,12 @@ export interface Comment {
   readonly ownLine: boolean;
 }
 
-/** Lexical rules (lower-case names) are tokens: spaces are never skipped inside them. */
-export const isTokenRule = (ctorName: string): boolean => ctorName[0] === ctorName[0].toLowerCase();
+/** Lexical rules (names not starting with an upper-case letter) are tokens: spaces are never skipped inside them. */
+export function isTokenRule(ctorName: string): boolean {
+  const c = ctorName.charCodeAt(0);
+  // In ASCII only A–Z are upper case; this runs once per CST node, so spare the others a toLowerCase().
+  return c < 128 ? c < 65 || c > 90 : ctorName[0] === ctorName[0].toLowerCase();
+}
 
 let tokenSemantics: Semantics | undefined;
 

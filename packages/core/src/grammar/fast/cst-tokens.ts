@@ -1,9 +1,16 @@
 import type { Span } from '../../ast/nodes.js';
-import { isTokenRule } from '../comments.js';
+import { commentsBetween, isTokenRule, type Comment } from '../comments.js';
 import type { CstNode } from './cst-node.js';
 
-/** The token spans of a light CST (the same walk as `ohmTokens`; tokens are never expanded). */
-export function cstTokens(root: CstNode): Span[] {
+/** The comments of a light CST's text: the same token-gap scan as for Ohm's CST. */
+export function cstComments(text: string, root: CstNode): Comment[] {
+  // Every comment starts with one of these; most queries have neither, and then there is nothing to walk.
+  if (!text.includes('//') && !text.includes('/*')) return [];
+  return commentsBetween(text, cstTokens(root));
+}
+
+/** The token spans of a light CST (the walk of `ohmTokens`; tokens are never expanded). */
+function cstTokens(root: CstNode): Span[] {
   const tokens: Span[] = [];
   const visit = (node: CstNode): void => {
     const leaf = node.isTerminal() || (!node.isIteration() && isTokenRule(node.ctorName));
