@@ -9,14 +9,9 @@
  * - `skip()` skips spaces and comments before a terminal, range or application in a syntactic context,
  *   exactly where Ohm's `allowsSkippingPrecedingSpace` would.
  */
-import { firstSet, testOf, union, type RuleBodies } from './first-set.js';
-import { arity, nullable, type Expr } from './ir.js';
-
-/** Skips spaces before a token; the call is avoided when they were just skipped. */
-const SKIP = 'if (pos !== skipTo) skip();';
-
-/** Beyond this many ranges a first-character guard costs more than it saves. */
-const MAX_GUARD_RANGES = 16;
+import { emitAlt, emitClass } from './emit-choice.js';
+import type { RuleBodies } from './first-set.js';
+import { arity, type Expr } from './ir.js';
 
 export interface Ctx {
   /** Build CST nodes (true) or only recognise (false). */
@@ -45,7 +40,7 @@ export class FunctionWriter {
   readonly lines: string[] = [];
   private next = 0;
 
-  constructor(private readonly table: FunctionTable) {}
+  constructor(readonly table: FunctionTable) {}
 
   fresh(prefix: string): string {
     return `${prefix}${this.next++}`;
@@ -53,6 +48,11 @@ export class FunctionWriter {
 
   put(depth: number, text: string): void {
     this.lines.push(`${'  '.repeat(depth)}${text}`);
+  }
+
+  /** Skips spaces before a token in a syntactic context; the call is avoided when they were just skipped. */
+  skip(ctx: Ctx, depth: number): void {
+    if (ctx.syntactic) this.put(depth, 'if (pos !== skipTo) skip();');
   }
 
   expr(e: Expr, ctx: Ctx, slots: readonly string[], fail: string, d: number): void {
@@ -65,16 +65,16 @@ export class FunctionWriter {
       case 'unicode':
         return this.codePoint(e, ctx, out, fail, d);
       case 'class':
-        return this.charClass(e, ctx, out, fail, d);
+        return emitClass(this, e, ctx, out, fail, d);
       case 'end':
-        if (ctx.syntactic) this.put(d, SKIP);
+        this.skip(ctx, d);
         this.put(d, `if (pos < input.length) ${fail}`);
         if (out.length) this.put(d, `${out[0]} = T(pos, 0);`);
         return;
       case 'param':
         throw new Error('codegen: unsubstituted parameter');
       case 'alt':
-        return this.alt(e.terms, ctx, out, fail, d);
+        return emitAlt(this, e.terms, ctx, out, fail, d);
       case 'seq': {
         let offset = 0;
         for (const f of e.factors) {
@@ -118,7 +118,7 @@ export class FunctionWriter {
   }
 
   private terminal(text: string, ctx: Ctx, out: readonly string[], fail: string, d: number): void {
-    if (ctx.syntactic) this.put(d, SKIP);
+    this.skip(ctx, d);
     const n = text.length;
     if (n > 0) {
       const test = n <= 6 ? codeUnits(text).map((c, i) => `input.charCodeAt(${at(i)}) === ${c}`).join(' && ') : `input.startsWith(${JSON.stringify(text)}, pos)`;
@@ -130,7 +130,7 @@ export class FunctionWriter {
 
   /** A range, `any` or a Unicode category: one code unit, or one code point (as Ohm decides). */
   private codePoint(e: Expr & { kind: 'range' | 'any' | 'unicode' }, ctx: Ctx, out: readonly string[], fail: string, d: number): void {
-    if (ctx.syntactic) this.put(d, SKIP);
+    this.skip(ctx, d);
     const c = this.fresh('c');
     this.put(d, '{');
     if (e.kind === 'range' && !e.codePoint) {
@@ -146,82 +146,6 @@ export class FunctionWriter {
       this.put(d + 1, `const ${w} = ${c} > 0xffff ? 2 : 1;`);
       if (out.length) this.put(d + 1, `${out[0]} = T(pos, ${w});`);
       this.put(d + 1, `pos += ${w};`);
-    }
-    this.put(d, '}');
-  }
-
-  private alt(terms: readonly Expr[], ctx: Ctx, out: readonly string[], fail: string, d: number, merge = true): void {
-    if (merge) terms = mergeCharRuns(terms);
-    if (terms.length === 0) return this.put(d, fail);
-    if (terms.length === 1) return this.expr(terms[0], ctx, out, fail, d);
-    if (merge && terms.length >= 4 && terms.every((t) => t.kind === 'terminal' && t.text !== '')) return this.dispatch(terms, ctx, out, fail, d);
-    const guards = terms.map((t) => {
-      // A single token checks itself as cheaply; a term that can match the empty string matches anywhere.
-      if (t.kind === 'terminal' || t.kind === 'range' || t.kind === 'class' || nullable(t, (a) => this.table.nullable(a))) return undefined;
-      const set = firstSet(t, ctx.syntactic, this.table);
-      return set && set.length <= MAX_GUARD_RANGES ? set : undefined;
-    });
-    const done = this.fresh('A');
-    const s = this.fresh('s');
-    const c = this.fresh('c');
-    this.put(d, `${done}: {`);
-    this.put(d + 1, `const ${s} = pos;`);
-    if (guards.some(Boolean)) {
-      // Peek at the code unit every term would start at (after the spaces it would skip), once.
-      if (ctx.syntactic) this.put(d + 1, SKIP);
-      this.put(d + 1, `const ${c} = input.charCodeAt(pos);`);
-      if (ctx.syntactic) this.put(d + 1, `pos = ${s};`);
-    }
-    terms.forEach((term, i) => {
-      const guard = guards[i];
-      if (i === terms.length - 1) {
-        if (guard) this.put(d + 1, `if (!(${testOf(c, guard)})) ${fail}`);
-        return this.expr(term, ctx, out, fail, d + 1);
-      }
-      const next = this.fresh('T');
-      this.put(d + 1, `${next}: {`);
-      if (guard) this.put(d + 2, `if (!(${testOf(c, guard)})) break ${next};`);
-      this.expr(term, ctx, out, `break ${next};`, d + 2);
-      this.put(d + 2, `break ${done};`);
-      this.put(d + 1, '}');
-      this.put(d + 1, `pos = ${s};`);
-    });
-    this.put(d, '}');
-  }
-
-  /** Keywords and operators: jump on the first code unit, then try the terminals that start with it, in order. */
-  private dispatch(terms: readonly Expr[], ctx: Ctx, out: readonly string[], fail: string, d: number): void {
-    const groups = new Map<number, Expr[]>();
-    for (const t of terms) if (t.kind === 'terminal') groups.set(t.text.charCodeAt(0), [...(groups.get(t.text.charCodeAt(0)) ?? []), t]);
-    if (ctx.syntactic) this.put(d, SKIP);
-    const done = this.fresh('D');
-    this.put(d, `${done}: switch (input.charCodeAt(pos)) {`);
-    for (const [unit, group] of groups) {
-      this.put(d + 1, `case ${unit}: {`);
-      this.alt(group, ctx, out, fail, d + 2, false);
-      this.put(d + 2, `break ${done};`);
-      this.put(d + 1, '}');
-    }
-    this.put(d + 1, 'default:');
-    this.put(d + 2, fail);
-    this.put(d, '}');
-  }
-
-  /** One code unit out of a set: a single read instead of one per alternative. */
-  private charClass(e: Expr & { kind: 'class' }, ctx: Ctx, out: readonly string[], fail: string, d: number): void {
-    if (ctx.syntactic) this.put(d, SKIP);
-    const c = this.fresh('c');
-    this.put(d, '{');
-    this.put(d + 1, `const ${c} = input.charCodeAt(pos);`);
-    const inner = e.surrogates ? d + 2 : d + 1;
-    if (e.surrogates) this.put(d + 1, `if (${c} < 0xd800 || ${c} > 0xdfff) {`);
-    this.put(inner, `if (!(${testOf(c, e.ranges)})) ${fail}`);
-    if (out.length) this.put(inner, `${out[0]} = T(pos, 1);`);
-    this.put(inner, 'pos++;');
-    if (e.surrogates) {
-      this.put(d + 1, '} else {');
-      this.alt(e.surrogates, ctx, out, fail, d + 2, false);
-      this.put(d + 1, '}');
     }
     this.put(d, '}');
   }
@@ -282,7 +206,7 @@ export class FunctionWriter {
   }
 
   private apply(e: Expr & { kind: 'apply' }, ctx: Ctx, out: readonly string[], fail: string, d: number): void {
-    if (ctx.syntactic) this.put(d, SKIP);
+    this.skip(ctx, d);
     const { syntactic, ruleName } = this.table.target(e);
     if (!out.length) return this.put(d, `if (!${this.table.fn('m', e)}()) ${fail}`);
     if (syntactic) return this.put(d, `if ((${out[0]} = ${this.table.fn('b', e)}()) === null) ${fail}`);
@@ -292,39 +216,6 @@ export class FunctionWriter {
     this.put(d, `if (!${this.table.fn('m', e)}()) ${fail}`);
     this.put(d, `${out[0]} = new Node(${JSON.stringify(ruleName)}, input, ${s}, pos, ${this.table.fn('E', e)});`);
   }
-}
-
-/**
- * Ordered choice among one-character alternatives is a set: a run of two or more becomes one `class` term
- * (`" " | "\n" | "\t" | "\r" | comment` gives `[ \n\t\r] | comment`). Each alternative builds one terminal node
- * of the character it read, so the CST is the same.
- */
-function mergeCharRuns(terms: readonly Expr[]): Expr[] {
-  const out: Expr[] = [];
-  let run: Expr[] = [];
-  const flush = () => {
-    if (run.length > 1) {
-      const codePoints = run.some((t) => t.kind === 'range' && t.codePoint);
-      out.push({ kind: 'class', ranges: union(run.map(unitRange).filter((r) => r !== undefined), []), surrogates: codePoints ? run : undefined });
-    } else out.push(...run);
-    run = [];
-  };
-  for (const t of terms) {
-    if (unitRange(t)) run.push(t);
-    else {
-      flush();
-      out.push(t);
-    }
-  }
-  flush();
-  return out;
-}
-
-/** The code units a one-character terminal or range matches, a code-point range's below U+FFFF included. */
-function unitRange(t: Expr): readonly [number, number] | undefined {
-  if (t.kind === 'terminal' && t.text.length === 1) return [t.text.charCodeAt(0), t.text.charCodeAt(0)];
-  if (t.kind === 'range' && (!t.codePoint || t.from <= 0xffff)) return [t.from, Math.min(t.to, 0xffff)];
-  return undefined;
 }
 
 /** Whether a look-ahead (whose children may end past the position) occurs in `e`, not counting applied rules. */

@@ -14,27 +14,31 @@
  * - A node starts after the spaces skipped before it; an iteration spans its first to its last match.
  * - No memo table: every rule is re-run when a choice backtracks over it. That is linear for this grammar
  *   because no two alternatives re-parse the same nested expression (each is told apart within a token or
- *   two); left recursion, which would need the memo table, is rejected here (left-recursion.ts).
+ *   two; generate.test.ts measures it on nested inputs); left recursion, which would need the memo table, is
+ *   rejected here (left-recursion.ts). Only space skipping is cached, for one position.
  * - Laziness: a lexical rule applied from a syntactic one is recognised without building anything and
  *   becomes a node whose children are parsed again only if an action asks for them; the same holds for an
  *   iteration inside such a rule. Lexical rules do not skip spaces, so this gives exactly Ohm's children.
+ * - Shortcuts that cannot change the outcome (emit-choice.ts): first-character guards on alternatives,
+ *   one test for runs of one-character alternatives, a switch on the first character of keyword lists.
  *
- * Worked example: `JoinKeys = byKw NonemptyListOf<Expression, ",">` becomes (slightly abridged)
+ * Worked example: `JoinKeys = byKw NonemptyListOf<Expression, ",">` becomes
  *
- *     function b_JoinKeys() {                      // builds a syntactic rule: a node, or null
+ *     function b_JoinKeys() {                       // builds a syntactic rule: a node, or null
  *       const start = pos;
- *       let v0, v1;
- *       skip();                                    // spaces before the application of a token
+ *       let v0, v1;                                 // one variable per CST child
+ *       if (pos !== skipTo) skip();                 // spaces before a token, unless just skipped
  *       const s0 = pos;
- *       if (!m_byKw()) return null;                // recognise the lexical rule…
- *       v0 = new Node("byKw", input, s0, pos, E_byKw);   // …and expand it only on demand
- *       skip();
- *       if ((v1 = b_NonemptyListOf$1()) === null) return null;
+ *       if (!m_byKw()) return null;                 // recognise the lexical rule…
+ *       v0 = new Node("byKw", input, s0, pos, E_byKw);   // …whose children E_byKw builds on demand
+ *       if (pos !== skipTo) skip();
+ *       if ((v1 = b_NonemptyListOf$40()) === null) return null;
  *       return new Node("JoinKeys", input, start, pos, [v0, v1]);
  *     }
  *
- * where `b_NonemptyListOf$1` is `elem (sep elem)*` with `Expression` and `","` substituted, building two
- * `_iter` nodes (the separators and the items) like Ohm does.
+ * where `b_NonemptyListOf$40` is `elem (sep elem)*` with `Expression` and `","` substituted, building two
+ * `_iter` nodes (the separators and the items, column by column) like Ohm does; `m_` functions only
+ * recognise, `e_`/`E_` and `x`/`X` build the children of lazy tokens and of lazy iterations inside them.
  */
 import type { Grammar } from 'ohm-js';
 import { FunctionWriter, type Ctx, type FunctionTable } from './emit-expr.js';
