@@ -2,23 +2,62 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { executeQuery, toEsResponse } from '@eqlkit/core/io';
 import { parseSchemaDocument, type SchemaLayer } from '@eqlkit/core';
-import { sharedDir, type ConformanceCase } from './shared.js';
+import { repoRoot, sharedDir, type ConformanceCase } from './shared.js';
+
+interface SuiteSettings {
+  timestamp_field: string;
+  event_category_field: string;
+  tiebreaker_field: string | null;
+  id_field: string;
+  size: number;
+}
 
 interface Manifest {
   datasets: Record<string, { file: string; fields?: string }>;
-  suites: Record<string, { settings: { timestamp_field: string; event_category_field: string; tiebreaker_field: string | null; id_field: string; size: number } }>;
+  suites: Record<string, { file: string; settings: SuiteSettings }>;
 }
 
-const root = join(sharedDir, 'conformance');
-let manifest: Manifest | undefined;
-const getManifest = (): Manifest => (manifest ??= JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as Manifest);
+/**
+ * A directory laid out like ../shared/conformance: `manifest.json` (datasets and suites with their runner settings),
+ * data files and suite files named relative to it.
+ */
+export class ConformanceCorpus {
+  private manifestCache: Manifest | undefined;
+  private readonly layers = new Map<string, SchemaLayer | undefined>();
 
-/** The schema layer of a dataset's field map (the same facts the CLI receives as `--mapping`). */
-function layerFor(dataset: string): SchemaLayer | undefined {
-  const fields = getManifest().datasets[dataset]?.fields;
-  if (!fields) return undefined;
-  return parseSchemaDocument(JSON.parse(readFileSync(join(root, fields), 'utf8')), `mapping:${dataset}`).layer;
+  constructor(readonly root: string) {}
+
+  get manifest(): Manifest {
+    return (this.manifestCache ??= JSON.parse(readFileSync(join(this.root, 'manifest.json'), 'utf8')) as Manifest);
+  }
+
+  /** Every case of every suite in the manifest, in manifest order. */
+  cases(): ConformanceCase[] {
+    return Object.entries(this.manifest.suites).flatMap(([suite, s]) =>
+      (JSON.parse(readFileSync(join(this.root, s.file), 'utf8')) as Omit<ConformanceCase, 'suite'>[]).map((c) => ({ ...c, suite })),
+    );
+  }
+
+  dataFile(dataset: string): string {
+    const d = this.manifest.datasets[dataset];
+    if (!d) throw new Error(`${this.root}: no dataset ${dataset} in manifest.json`);
+    return join(this.root, d.file);
+  }
+
+  /** The schema layer of a dataset's field map (the same facts the CLI receives as `--mapping`). */
+  layerFor(dataset: string): SchemaLayer | undefined {
+    if (!this.layers.has(dataset)) {
+      const fields = this.manifest.datasets[dataset]?.fields;
+      this.layers.set(dataset, fields ? parseSchemaDocument(JSON.parse(readFileSync(join(this.root, fields), 'utf8')), `mapping:${dataset}`).layer : undefined);
+    }
+    return this.layers.get(dataset);
+  }
 }
+
+/** Elasticsearch's public suites (../shared/conformance). */
+export const sharedCorpus = new ConformanceCorpus(join(sharedDir, 'conformance'));
+/** Our own cases for what the public suites do not cover (test/conformance/own). */
+export const ownCorpus = new ConformanceCorpus(join(repoRoot, 'test/conformance/own'));
 
 export interface CaseOutcome {
   ids: number[];
@@ -28,17 +67,20 @@ export interface CaseOutcome {
 }
 
 /** Runs one conformance case in-process through the same path as `eql query --format es`, and compares. */
-export async function runConformanceCase(c: ConformanceCase): Promise<CaseOutcome> {
-  const s = getManifest().suites[c.suite].settings;
+export async function runConformanceCase(c: ConformanceCase, corpus: ConformanceCorpus = sharedCorpus): Promise<CaseOutcome> {
+  const suite = corpus.manifest.suites[c.suite];
+  if (!suite) throw new Error(`${corpus.root}: no suite ${c.suite} in manifest.json`);
+  const s = suite.settings;
   const sets = Array.isArray(c.dataset) ? c.dataset : [c.dataset];
   const errors: string[] = [];
-  const outcome = await executeQuery(c.query, sets.map((d) => join(root, getManifest().datasets[d].file)), {
+  const outcome = await executeQuery(c.query, sets.map((d) => corpus.dataFile(d)), {
     timestampField: s.timestamp_field,
     eventCategoryField: s.event_category_field,
     tiebreakerField: s.tiebreaker_field ?? undefined,
     size: c.size ?? s.size,
+    ...(c.result_position ? { resultPosition: c.result_position } : {}),
     maxSamplesPerKey: c.max_samples_per_key,
-    layers: sets.map(layerFor).filter((l): l is SchemaLayer => l !== undefined),
+    layers: sets.map((d) => corpus.layerFor(d)).filter((l): l is SchemaLayer => l !== undefined),
     onInputError: (e) => errors.push(e.message),
   });
   if (!outcome.ok) return { ids: [], keys: [], ok: false, error: outcome.diagnostics.map((d) => `${d.code}: ${d.message}`).join('; ') };
