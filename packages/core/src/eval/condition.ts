@@ -3,7 +3,8 @@
  * logic: a leaf on a missing field is false, and `not`/`!=` match documents that lack the field) or a script
  * (three-valued logic, a null result never matches). `and`/`or` combine parts; `not` around a script stays inside
  * the script. Example: `not process.name : "x"` matches an event without `process.name`, but
- * `not stringContains(process.name, "x")` does not.
+ * `not stringContains(process.name, "x")` does not. The condition is first rewritten as Elasticsearch's optimizer
+ * does (rewrite.ts): `not x > 5` is the range query `x <= 5`, which does not match an event without `x`.
  */
 import type { ComparisonOp, Expr, FieldRef } from '../ast/nodes.js';
 import { lookupFunction } from '../functions/registry.js';
@@ -14,6 +15,7 @@ import type { Event } from './event.js';
 import type { FieldPlanner } from './field-plan.js';
 import { compareLeaf, existsLeaf, inLeaf, ipRangeLeaf, prefixTest, textLeaf, type Predicate } from './leaf.js';
 import { patternMatcher } from './patterns.js';
+import { rewriteCondition } from './rewrite.js';
 import { compileScript, scriptPredicate } from './script.js';
 import { compileWildcard } from './text/wildcard.js';
 
@@ -28,7 +30,23 @@ export class ConditionCompiler {
 
   /** The filter for a condition: true when the event matches. */
   compile(e: Expr): Predicate {
-    return this.translate(e).test;
+    return this.translate(rewriteCondition(e, { isFloat: (x) => this.isFloat(x) })).test;
+  }
+
+  /** Whether an expression is floating point as far as the mapping (or the literal) says. */
+  private isFloat(e: Expr): boolean {
+    switch (e.kind) {
+      case 'field':
+        return this.planner.forRef(e).isFloat;
+      case 'number':
+        return !e.integer;
+      case 'arith':
+        return this.isFloat(e.left) || this.isFloat(e.right);
+      case 'unary':
+        return this.isFloat(e.operand);
+      default:
+        return false;
+    }
   }
 
   private constant(e: Expr): Constant | undefined {
