@@ -5,3 +5,4 @@ export { toEsResponse, esEvent, type EsEvent } from './response.js';
 export { compareHits, type Hit } from './hit.js';
 export type { Event } from './event.js';
 export type { CountRow } from './pipes.js';
+export { prefilterFor, requirementFor, type PrefilterOptions, type Requirement, type TextLiteral } from './prefilter/index.js';

@@ -8,6 +8,7 @@ import type { Schema, SchemaLayer } from '../../schema/types.js';
 import { buildSchema } from '../../schema/schema.js';
 import { compileStatement, type CompiledQuery, type EvalOptions } from '../../eval/compile.js';
 import { runQuery, type QueryResult, type RunOptions, type RunStats } from '../../eval/run.js';
+import { prefilterFor } from '../../eval/prefilter/index.js';
 import { openEventSource } from '../events/event-source.js';
 import type { InputError } from '../events/types.js';
 import type { Statement } from '../../ast/nodes.js';
@@ -20,6 +21,11 @@ export interface ExecuteOptions extends Omit<EvalOptions, 'schema'>, RunOptions 
   readonly stdin?: NodeJS.ReadableStream;
   /** Receives every input problem (bad JSON line, missing file, …). */
   readonly onInputError: (e: InputError) => void;
+  /**
+   * Skip `JSON.parse` for lines that cannot match, with the pre-filter derived from the query (default true; off
+   * in `strict` mode, where every record is validated). An explicit `prefilter` replaces the derived one.
+   */
+  readonly prefilterFromQuery?: boolean;
   /** Extra checks on the parsed statement (the type checker), given the schema; their errors stop the run. */
   readonly check?: (ast: Statement, schema: Schema | undefined) => readonly Diagnostic[];
 }
@@ -50,6 +56,8 @@ export async function executeQuery(queryText: string, dataSpecs: readonly string
       options.onInputError(e);
     },
   });
-  const { result, stats } = await runQuery(compiled, source, options);
+  const derive = options.prefilterFromQuery !== false && !options.strict;
+  const prefilter = options.prefilter ?? (derive ? prefilterFor(compiled, { schema, eventCategoryField: options.eventCategoryField }) : undefined);
+  const { result, stats } = await runQuery(compiled, source, { ...options, prefilter });
   return { ok: true, diagnostics, result, stats, tookMs: performance.now() - started, inputErrors, compiled };
 }
