@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { executeQuery, toEsResponse } from '@eqlkit/core/io';
-import { parseSchemaDocument, type SchemaLayer } from '@eqlkit/core';
+import { check, parseSchemaDocument, type SchemaLayer } from '@eqlkit/core';
 import { repoRoot, sharedDir, type ConformanceCase } from './shared.js';
 
 interface SuiteSettings {
@@ -82,8 +82,16 @@ export async function runConformanceCase(c: ConformanceCase, corpus: Conformance
     maxSamplesPerKey: c.max_samples_per_key,
     layers: sets.map((d) => corpus.layerFor(d)).filter((l): l is SchemaLayer => l !== undefined),
     onInputError: (e) => errors.push(e.message),
+    // A case that expects Elasticsearch to reject the query runs the checker too, as `eql query` does.
+    ...(c.expected_error
+      ? { check: (ast, schema) => check(ast, { schema, source: c.query, eventCategoryField: s.event_category_field, timestampField: s.timestamp_field }) }
+      : {}),
   });
-  if (!outcome.ok) return { ids: [], keys: [], ok: false, error: outcome.diagnostics.map((d) => `${d.code}: ${d.message}`).join('; ') };
+  if (!outcome.ok) {
+    const error = outcome.diagnostics.map((d) => `${d.code}: ${d.message}`).join('; ');
+    return { ids: [], keys: [], ok: c.expected_error !== undefined && outcome.diagnostics.some((d) => d.code === c.expected_error), error };
+  }
+  if (c.expected_error) return { ids: [], keys: [], ok: false, error: `expected the query to be rejected with ${c.expected_error}, but it ran` };
   const body = toEsResponse(outcome.result, outcome.tookMs) as { hits: { events?: { _source: Record<string, unknown> }[]; sequences?: { join_keys?: unknown[]; events: { _source: Record<string, unknown> }[] }[] } };
   const idOf = (e: { _source: Record<string, unknown> }) => (Object.keys(e._source).length ? Number(getPath(e._source, s.id_field)) : -1);
   const ids = body.hits.sequences ? body.hits.sequences.flatMap((q) => q.events.map(idOf)) : (body.hits.events ?? []).map(idOf);
