@@ -42,6 +42,7 @@
  */
 import type { Grammar } from 'ohm-js';
 import { FunctionWriter, type Ctx, type FunctionTable } from './emit-expr.js';
+import { emitExpansion } from './emit-expansion.js';
 import { arity, isSyntactic, keyOf, nullable, ruleOf, substitute, type Expr } from './ir.js';
 import { assertNoLeftRecursion } from './left-recursion.js';
 import { declarations, epilogue, prelude } from './module-template.js';
@@ -166,11 +167,11 @@ class ParserEmitter implements FunctionTable {
       w.put(1, `return new Node(${JSON.stringify(t.ruleName)}, input, start, ${kind === 'root' ? 'input.length' : 'pos'}, [${slots.join(', ')}]);`);
       return `${doc}\nfunction ${name}() {\n${w.lines.join('\n')}\n}\n`;
     }
-    // `E`: the children of a lexical node, parsed again from its start.
+    // `E`: the children of a lexical node, parsed again from its start (its end is known).
     declare();
-    w.expr(t.body, { build: true, syntactic: false, lazyIters: true }, slots, 'throw mismatch();', 1);
+    emitExpansion(w, t.body, slots);
     w.put(1, `return [${slots.join(', ')}];`);
-    return `${doc}\nfunction e_${t.id}() {\n${w.lines.join('\n')}\n}\nfunction ${name}(src, start) {\n  return expand(e_${t.id}, src, start, 0);\n}\n`;
+    return `${doc}\nfunction e_${t.id}(end) {\n${w.lines.join('\n')}\n}\nfunction ${name}(src, start, end) {\n  return expand(e_${t.id}, src, start, end);\n}\n`;
   }
 }
 

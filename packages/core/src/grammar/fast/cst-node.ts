@@ -27,7 +27,7 @@ export class CstNode {
   get children(): CstNode[] {
     const kids = this.kids;
     if (typeof kids !== 'function') return kids as CstNode[];
-    return (this.kids = kids(this.input, this.startIdx));
+    return (this.kids = kids(this.input, this.startIdx, this.endIdx));
   }
 
   get numChildren(): number {
