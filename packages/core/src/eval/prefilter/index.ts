@@ -20,8 +20,11 @@
  *    on dynamic fields compare as numbers (`x == "100"` matches `1e2`), so they give none either. Numbers,
  *    booleans and null literals give none. Non-keyword mapped kinds (dates, ips, versions, numbers, booleans)
  *    compare normalised values and give none for `==`/`in`. A field whose mapping has a `null_value` gives none.
- * 4. A literal is searched JSON-escaped (`"` → `\"`, `\` → `\\`, `\n`, `\t`, …). A line holding a `\uXXXX` or
- *    `\/` escape (see `escapes.ts`) is never rejected: there any character may be spelled differently.
+ * 4. A literal is searched in its JSON spellings. By default (`spelling: 'any'`) every spelling of every
+ *    character is accepted: raw, its short escape (`\"`, `\\`, `\n`, `\/`, …) and `\uXXXX` in either hex case,
+ *    so a line with escapes is judged like any other — measured cheaper than scanning each line for escapes. With
+ *    `spelling: 'canonical'` only the escaped-if-needed spelling is searched (`"` → `\"`, `\` → `\\`, `\n`, …)
+ *    and a line holding a `\uXXXX` or `\/` escape (see `escapes.ts`) is never rejected: it falls back to parsing.
  * 5. Case-insensitive operators (`:`, `like~`, `regex~`, `in~`, `startsWith~`) fold the literal with `foldCase`
  *    and accept every code point that folds to the same one (explicit classes, e.g. `[kK\u212A]`).
  * 6. A whole value (or a pattern's first or last run) is anchored to the quotes of a JSON string value —
@@ -37,14 +40,30 @@ import type { Statement } from '../../ast/nodes.js';
 import type { CompiledQuery } from '../compile.js';
 import { deriveStatement, type DeriveOptions } from './derive.js';
 import { hasHidingEscape } from './escapes.js';
-import { compileRequirement } from './matcher.js';
-import { literalCount, type Requirement } from './requirement.js';
+import { chooseGate, gateRegex } from './gate.js';
+import { compileRequirement, type Spelling } from './matcher.js';
+import { literalCount, type Requirement, type TextLiteral } from './requirement.js';
 
 export type { Requirement, TextLiteral } from './requirement.js';
+export type { Spelling } from './matcher.js';
 export { hasHidingEscape } from './escapes.js';
 
-/** Options: the ones the query is compiled with (`EvalOptions`); only the schema and the category field matter. */
-export type PrefilterOptions = DeriveOptions;
+/** The options the query is compiled with (`EvalOptions`: only the schema and the category field matter), and how literals are spelled. */
+export interface PrefilterOptions extends DeriveOptions {
+  /** `any` (default): match every JSON spelling of a literal; `canonical`: one spelling, lines with `\u`/`\/` escapes pass. */
+  readonly spelling?: Spelling;
+}
+
+/** A pre-filter with what a chunk scanner needs. */
+export interface PrefilterPlan {
+  /** The line test: false guarantees that the line's event matches no stage (see {@link prefilterFor}). */
+  readonly test: (line: string) => boolean;
+  /**
+   * A global regex such that a line without a match is rejected by `test`, chosen as the rarest on `sample` lines
+   * (raw JSON text); undefined when every line must be tested. Use it to scan many lines at once.
+   */
+  gate(sample: readonly string[]): RegExp | undefined;
+}
 
 /** Beyond this many literals the filter would cost more than it saves. */
 export const MAX_LITERALS = 10_000;
@@ -62,8 +81,28 @@ export function requirementFor(query: CompiledQuery | Statement, options: Prefil
  * thread.
  */
 export function prefilterFor(query: CompiledQuery | Statement, options: PrefilterOptions = {}): ((line: string) => boolean) | undefined {
+  return prefilterPlanFor(query, options)?.test;
+}
+
+/** {@link prefilterFor} with a gate for scanning many lines at once; undefined when nothing can be required. */
+export function prefilterPlanFor(query: CompiledQuery | Statement, options: PrefilterOptions = {}): PrefilterPlan | undefined {
   const req = requirementFor(query, options);
   if (req.kind === 'true' || literalCount(req) > MAX_LITERALS) return undefined;
-  const test = compileRequirement(req);
-  return (line) => test(line) || hasHidingEscape(line);
+  const spelling = options.spelling ?? 'any';
+  const inner = compileRequirement(req, spelling);
+  const test = spelling === 'any' ? inner : (line: string) => inner(line) || hasHidingEscape(line);
+  return {
+    test,
+    gate(sample) {
+      const rate = (l: TextLiteral) => {
+        if (sample.length === 0) return 1 / (1 + l.text.length);
+        const t = compileRequirement({ kind: 'lit', lit: l, key: '' }, spelling);
+        let n = 0;
+        for (const line of sample) if (t(line)) n++;
+        return n / sample.length;
+      };
+      const g = chooseGate(req, rate);
+      return g && gateRegex(g, spelling);
+    },
+  };
 }

@@ -13,7 +13,7 @@ import { buildSchema } from '../../schema/schema.js';
 import type { Schema } from '../../schema/types.js';
 import { compileStatement } from '../compile.js';
 import { seededRandom } from '../text/test-random.js';
-import { prefilterFor } from './index.js';
+import { prefilterPlanFor, type Spelling } from './index.js';
 
 type Rand = () => number;
 const span = { start: 0, end: 0 };
@@ -220,7 +220,7 @@ function schema(r: Rand): Schema | undefined {
 // ---- the property -----------------------------------------------------------------------------------------
 
 describe('prefilter soundness (seeded property test)', () => {
-  it('never rejects a line whose event matches a stage, until or missing stage', () => {
+  it.each(['any', 'canonical'] as const satisfies readonly Spelling[])('never rejects a line whose event matches a stage, until or missing stage (%s spelling), nor does its gate', (spelling) => {
     const r = seededRandom(20240506);
     let pairs = 0;
     let rejected = 0;
@@ -235,8 +235,12 @@ describe('prefilter soundness (seeded property test)', () => {
       } catch {
         continue; // a construct the evaluator refuses outright is out of scope here
       }
-      const pf = prefilterFor(compiled, { schema: s });
-      if (!pf) continue;
+      const plan = prefilterPlanFor(compiled, { schema: s, spelling });
+      if (!plan) continue;
+      const pf = plan.test;
+      const sample = Array.from({ length: 20 }, () => write(event(r), r, 0));
+      const global = plan.gate(sample);
+      const gate = global && new RegExp(global.source, global.flags.replace('g', ''));
       const filters = [...compiled.stages.map((st) => st.filter), ...(compiled.until ? [compiled.until.filter] : [])];
       for (let e = 0; e < 60; e++) {
         const ev = event(r);
@@ -245,6 +249,7 @@ describe('prefilter soundness (seeded property test)', () => {
         const parsed = JSON.parse(line) as Record<string, unknown>;
         pairs++;
         if (escapeRate > 0) escaped++;
+        if (gate && !gate.test(line) && pf(line)) failures.push(`gate ${gate.source} misses a line the test accepts\nline ${line}`);
         if (pf(line)) continue;
         rejected++;
         if (filters.some((f) => f(parsed))) failures.push(`query ${JSON.stringify(ast.query)}\nline ${line}`);

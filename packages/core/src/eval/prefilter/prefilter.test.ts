@@ -6,7 +6,7 @@ import { parseSchemaDocument } from '../../schema/document.js';
 import { buildSchema } from '../../schema/schema.js';
 import type { Schema } from '../../schema/types.js';
 import { compileStatement } from '../compile.js';
-import { hasHidingEscape, prefilterFor, requirementFor, type Requirement } from './index.js';
+import { hasHidingEscape, prefilterFor, prefilterPlanFor, requirementFor, type Requirement } from './index.js';
 import { WARMUP } from './matcher.js';
 
 const ast = (q: string) => {
@@ -131,8 +131,21 @@ describe('the line test', () => {
     expect(pf(JSON.stringify({ a: 'C:x "q"\n' }))).toBe(false);
   });
 
-  it('falls back to parsing lines with \\u or \\/ escapes, but not an escaped backslash before u', () => {
-    const pf = filterOf('any where a == "abc/d"')!;
+  it('finds literals in every JSON spelling: \\u escapes in either hex case, \\/, short escapes', () => {
+    const pf = filterOf('any where a == "abc/d\\n"')!;
+    expect(pf('{"a":"abc/d\\n"}')).toBe(true);
+    expect(pf('{"a":"\\u0061bc/d\\n"}')).toBe(true);
+    expect(pf('{"a":"abc\\/d\\u000A"}')).toBe(true);
+    expect(pf('{"a":"abc\\u002fd\\u000a"}')).toBe(true);
+    expect(pf('{"a":"\\u0061bc/e\\n"}')).toBe(false);
+    const ci = filterOf('any where a : "k\u{1F600}"')!;
+    expect(ci('{"a":"\\u212A\\ud83d\\uDE00"}')).toBe(true);
+    expect(ci('{"a":"\\u212A\\ud83d\\uDE01"}')).toBe(false);
+  });
+
+  it('with canonical spelling, falls back to parsing lines with \\u or \\/ escapes, but not for an escaped backslash before u', () => {
+    const pf = prefilterFor(ast('any where a == "abc/d"'), { spelling: 'canonical' })!;
+    expect(pf('{"a":"abc/d"}')).toBe(true);
     expect(pf('{"a":"\\u0061bc/d"}')).toBe(true);
     expect(pf('{"a":"abc\\/d"}')).toBe(true);
     expect(pf('{"b":"C:\\\\users","a":"x"}')).toBe(false);
@@ -184,6 +197,17 @@ describe('the line test', () => {
   it('is undefined when nothing can be required', () => {
     expect(filterOf('any where true')).toBeUndefined();
     expect(filterOf('any where not a : "x"')).toBeUndefined();
+  });
+
+  it('has a gate: the rarest literals, found with one scan; lines without them are rejected', () => {
+    const plan = prefilterPlanFor(ast('sequence [process where a : "rare.exe"] [network where b == "common" and c : "rare.exe"]'))!;
+    const sample = [...Array.from({ length: 50 }, () => '{"b":"common","c":"x"}'), '{"c":"rare.exe","b":"common"}'];
+    const gate = plan.gate(sample)!;
+    expect(gate.flags).toContain('g');
+    expect(gate.source).toMatch(/^"/); // the anchored rare literal, not "common"
+    expect(plan.gate([])).toBeDefined();
+    expect(prefilterPlanFor(ast('any where a == "x1" or length(b) > 2'))).toBeUndefined();
+    expect(prefilterPlanFor(ast('any where false'))!.gate(sample)!.test('{"a":1}')).toBe(false);
   });
 
   it('rejects every line for a query that matches nothing', () => {
