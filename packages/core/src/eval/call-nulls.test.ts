@@ -18,6 +18,9 @@ describe('isNullCall', () => {
     ['number', [null], null],
     ['number', [null, 16], null],
     ['cidrMatch', [null, '10.0.0.0/8'], null],
+    // So is a null required string argument (indexOf~ used to fold case on it and throw).
+    ['indexOf', ['a null b', null], null],
+    ['indexOf', ['abc', null, 0], null],
     ['length', [null], null],
     ['concat', ['a', null], null],
     // Null optional arguments keep their meaning.
