@@ -2,10 +2,8 @@
  * The rewrites Elasticsearch's optimizer applies to a condition before planning it, where they change which parts
  * run as index queries (two-valued) and which as scripts (three-valued) — and so how missing fields behave:
  *
- * - `not not e` is `e`; `not x == v` is `x != v` and `not x != v` is `x == v` (the same result in both logics).
- *   A `not` over `<`, `<=`, `>`, `>=` stays a `not`: EQL's optimizer turns off QL's negation of comparisons
- *   (`Optimizer.EqlBooleanSimplification.maybeSimplifyNegatable` returns null), so `not x > 5` is must_not(range)
- *   and matches an event without `x`, unlike `x <= 5`;
+ * - `not` over a comparison becomes the opposite comparison: `not x > 5` is `x <= 5` (a range query, false when
+ *   `x` is missing), `not x == 5` is `x != 5`; `not not e` is `e`;
  * - a boolean function or predicate compared with `true`/`false` is the predicate itself or its negation:
  *   `startsWith(x, "a") == false` is `not startsWith(x, "a")`;
  * - arithmetic on one side of a comparison with integer constants moves to the constant side:
@@ -16,6 +14,7 @@
  */
 import type { ComparisonExpr, ComparisonOp, Expr, NumberLiteral } from '../ast/nodes.js';
 
+const NEGATED: Record<ComparisonOp, ComparisonOp> = { '==': '!=', '!=': '==', '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
 const REVERSED: Record<ComparisonOp, ComparisonOp> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
 /** Whether an expression is a predicate (a boolean "function" in Elasticsearch's terms, not a field). */
@@ -48,9 +47,7 @@ export function rewriteCondition(e: Expr, opts: RewriteOptions): Expr {
     case 'not': {
       const inner = rewriteCondition(e.operand, opts);
       if (inner.kind === 'not') return inner.operand;
-      if (inner.kind === 'compare' && (inner.op === '==' || inner.op === '!=')) {
-        return rewriteCondition({ ...inner, op: inner.op === '==' ? '!=' : '==', span: e.span }, opts);
-      }
+      if (inner.kind === 'compare') return rewriteCondition({ ...inner, op: NEGATED[inner.op], span: e.span }, opts);
       return { ...e, operand: inner };
     }
     case 'compare':
