@@ -100,7 +100,7 @@ describe('eql check', () => {
     [['check'], /no input/],
     [['check', '--bogus', 'x.eql'], /unknown option --bogus/],
     [['check', join(tmp, 'missing.eql')], /missing\.eql: no such file/],
-    [['check', '--schema', join(tmp, 'missing.json'), seedRule], /missing\.json: cannot read/],
+    [['check', '--schema', join(tmp, 'missing.json'), seedRule], /missing\.json: no such file/],
   ])('exits 2 for usage and input errors: %j', (args, message) => {
     const r = runEql(args);
     expect(r.status).toBe(2);

@@ -80,5 +80,10 @@ function describeArgError(e: unknown): string {
   if (unknown) return `unknown option ${unknown[1]}`;
   const missing = /Option '([^']+)' argument missing/.exec(msg);
   if (missing) return `option ${missing[1].split(',').pop()!.trim()} needs a value`;
+  const dash = /Option '([^']+)' argument is ambiguous/.exec(msg);
+  if (dash) {
+    const opt = dash[1].split(',').pop()!.trim();
+    return `option ${opt} needs a value; write a value that starts with '-' as ${opt}=-…`;
+  }
   return msg.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
 }

@@ -1,6 +1,7 @@
 // A user's `--mapping` / `--schema` file → a schema layer, with errors that point into the file.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { describeFsError } from '../events/inputs.js';
 import { looksLikeMapping, parseSchemaDocument, SchemaShapeError, type SchemaDocument } from '../../schema/index.js';
 
 /** A schema file could not be used. `line`/`column` (1-based) are set for JSON syntax errors. */
@@ -24,14 +25,14 @@ export interface LoadedSchemaFile extends SchemaDocument {
  * Read and parse a schema file: an Elasticsearch mapping (any of the three envelopes), a flat
  * `{"field": "type"}` map, or a conformance `*.fields.json`. The layer is named `mapping:<file name>` or
  * `schema:<file name>`. Throws SchemaFileError: `file:line:col: invalid JSON: …` for syntax errors,
- * `file: not a mapping …` for a wrong shape, `file: cannot read …` when the file cannot be read.
+ * `file: not a mapping …` for a wrong shape, `file: no such file` (or another read problem) when the file cannot be read.
  */
 export function loadSchemaFile(file: string): LoadedSchemaFile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new SchemaFileError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file);
+    throw new SchemaFileError(`${file}: ${describeFsError(e).message}`, file);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let doc: unknown;
