@@ -13,16 +13,23 @@ export type Args = Readonly<Record<string, unknown>>;
 export const NO_ARGS: Args = Object.freeze({});
 
 export class CstNode {
+  // Declared, not defined: a class field would be defined on every node before the constructor runs, which
+  // the interpreter (all there is while a cold process warms up) pays for on each of the many nodes.
+  declare readonly ctorName: string;
+  declare readonly input: string;
+  declare readonly startIdx: number;
+  declare readonly endIdx: number;
+  private declare kids: readonly CstNode[] | Expand<CstNode>;
   /** The arguments of the operation with arguments running on this node (Ohm's `this.args`); on the prototype. */
   declare args: Args;
 
-  constructor(
-    readonly ctorName: string,
-    readonly input: string,
-    readonly startIdx: number,
-    readonly endIdx: number,
-    private kids: readonly CstNode[] | Expand<CstNode>,
-  ) {}
+  constructor(ctorName: string, input: string, startIdx: number, endIdx: number, kids: readonly CstNode[] | Expand<CstNode>) {
+    this.ctorName = ctorName;
+    this.input = input;
+    this.startIdx = startIdx;
+    this.endIdx = endIdx;
+    this.kids = kids;
+  }
 
   get children(): CstNode[] {
     const kids = this.kids;

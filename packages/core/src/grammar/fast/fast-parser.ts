@@ -5,7 +5,7 @@
 import { createParser, type Expand } from '../generated/eql-parser.js';
 import { astActions, predicateActions } from '../actions.js';
 import { CstNode } from './cst-node.js';
-import { actionsOf, perform } from './perform.js';
+import { actionsOf, perform, performWith } from './perform.js';
 
 const AST = actionsOf(astActions);
 const PREDICATE = actionsOf(predicateActions);
@@ -20,11 +20,11 @@ export class EqlNode extends CstNode {
   }
 
   ast(): unknown {
-    return perform(this, 'ast', AST, undefined, astOf);
+    return perform(this, 'ast', AST, astOf);
   }
 
   predicate(operand: unknown): unknown {
-    return perform(this, 'predicate', PREDICATE, { operand }, (child) => (child as EqlNode).predicate(operand));
+    return performWith(this, 'predicate', PREDICATE, { operand }, (child) => (child as EqlNode).predicate(operand));
   }
 }
 

@@ -16,21 +16,21 @@ export function actionsOf(dict: object): Actions {
   return new Map(Object.entries(dict) as [string, Action][]);
 }
 
-/** Runs `operation` on `node`; `args` is undefined for an operation without arguments (such as `ast`). */
-export function perform(node: CstNode, operation: string, actions: Actions, args: Args | undefined, delegate: (child: CstNode) => unknown): unknown {
-  if (args === undefined) return dispatch(node, operation, actions, delegate);
-  const saved = node.args;
-  node.args = args;
-  try {
-    return dispatch(node, operation, actions, delegate);
-  } finally {
-    node.args = saved;
-  }
-}
-
-function dispatch(node: CstNode, operation: string, actions: Actions, delegate: (child: CstNode) => unknown): unknown {
+/** Runs `operation` (one without arguments) on `node`. */
+export function perform(node: CstNode, operation: string, actions: Actions, delegate: (child: CstNode) => unknown): unknown {
   const action = actions.get(node.ctorName);
   if (action) return action.apply(node, node.children);
   if (!node.isIteration() && node.numChildren === 1) return delegate(node.children[0]);
   throw new Error(`Missing semantic action for '${node.ctorName}' in operation '${operation}'.`);
+}
+
+/** Runs an operation with arguments, which its actions read from `this.args` while it runs. */
+export function performWith(node: CstNode, operation: string, actions: Actions, args: Args, delegate: (child: CstNode) => unknown): unknown {
+  const saved = node.args;
+  node.args = args;
+  try {
+    return perform(node, operation, actions, delegate);
+  } finally {
+    node.args = saved;
+  }
 }
