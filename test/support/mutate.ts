@@ -1,7 +1,7 @@
 /**
- * Seeded mutations of EQL text for differential testing: deletions, insertions of grammar-relevant pieces
- * (quotes, brackets, operators, keywords, comments, odd code points) and swaps. Same mutator as the fuzz test,
- * with comments and blank runs added so that comment collection is exercised too.
+ * Seeded mutations of EQL text for fuzz and differential testing: deletions, insertions of grammar-relevant pieces
+ * (quotes, brackets, operators, keywords, comments, blank runs, odd code points) and swaps, so that
+ * mutants reach deep into the grammar and exercise comment collection too. Used by the fuzz and differential tests.
  */
 const PIECES = ['"', "'", '`', '\\', '(', ')', '[', ']', '![', ',', '.', ':', '~', '?', '*', '=', '==', '!', '<', '|', '/*', '*/', '//', '\n', ' ', 'and', 'or', 'not', 'in', 'where', 'by', 'with', 'sequence', 'until', '"""', '\\u{', '}', '0', '9', 'x', '\u00e9', '\ud83d\ude00', ' /* c */ ', '// note\n', '/* a /* nested */ b */', '\t\r\n  '];
 
