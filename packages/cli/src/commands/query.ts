@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { check, esEvent, EvalInputError, hasErrors, parse, readDetectionRuleToml, type Hit, type RuleQuery, type SchemaLayer, type Statement } from '@eqlkit/core';
 import { executeQuery, formatInputError, loadSchemaFile, readTextFile, SchemaFileError, toEsResponse } from '@eqlkit/core/io';
 import { UsageError, type Command, type CommandContext } from '../command.js';
@@ -40,6 +42,7 @@ export const queryCommand: Command = {
     sort: { type: 'boolean', description: 'sort the matching events in memory whatever the input size (for large unsorted input)' },
     stats: { type: 'boolean', description: 'print events read and skipped, matches per stage, time, events/s and peak memory' },
     strict: { type: 'boolean', description: 'extensions are errors, and the first bad input record stops the run' },
+    threads: { type: 'string', value: 'N', description: 'worker threads that parse and filter NDJSON files (default: one per core for inputs of 32 MiB or more; 1: none)' },
   },
   run,
 };
@@ -91,6 +94,7 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
   if (position !== undefined && position !== 'head' && position !== 'tail') throw new UsageError('--result-position must be head or tail');
   const size = positiveInt(values, 'size');
   const maxSamplesPerKey = positiveInt(values, 'max-samples-per-key', 1);
+  const threads = positiveInt(values, 'threads', 1);
   const { rule, fileText, data } = loadQuery(values, positionals);
   if (data.length === 0) {
     if ((io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('no event data: give files or globs, or pipe events into standard input');
@@ -119,6 +123,8 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
       layers,
       strict,
       sortInMemory: values['sort'] === true,
+      threads,
+      workerScript: queryWorkerScript(),
       stdin: io.stdin,
       onInputError: (e) => {
         if (FILE_PROBLEMS.has(e.kind)) unreadable++;
@@ -165,9 +171,15 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
       break;
     }
   }
-  if (values['stats']) io.stderr.write(formatStats(outcome.stats, outcome.tookMs) + '\n');
+  if (values['stats']) io.stderr.write(formatStats(outcome.stats, outcome.tookMs, outcome.workers) + '\n');
   if (badRecords) io.stderr.write(`eql query: ${badRecords} bad record${badRecords === 1 ? '' : 's'} skipped (see above); ${outcome.stats.records} records read\n`);
   return unreadable || (strict && badRecords) ? 2 : 0;
+}
+
+/** The bundled worker entry beside the command (absent when running from sources: then no worker threads). */
+function queryWorkerScript(): URL | undefined {
+  const url = new URL('./query-worker.cjs', import.meta.url);
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
 /** The statement for choosing output columns (the query already parsed cleanly when results arrive). */

@@ -29,8 +29,12 @@ export interface RecordBatch {
   readonly lines: readonly string[];
   /** 1-based line where each record starts. */
   readonly lineNumbers: readonly number[];
-  /** Ordinal (input order across all files) of `lines[0]`; record i has `firstOrdinal + i`. */
+  /** Ordinal (input order across all files) of `lines[0]`; record i has `firstOrdinal + i` unless `ordinals` is set. */
   readonly firstOrdinal: number;
+  /** For a sparse batch (records picked out of a longer stretch of input): the ordinal of each record. */
+  readonly ordinals?: readonly number[];
+  /** Records of the stretch not in a sparse batch, already counted elsewhere (pre-filtered or parsed without a match). */
+  readonly skipped?: { readonly records: number; readonly prefiltered: number; readonly parsed: number };
   /** Parses record `i`; undefined (after reporting the problem) when it is not a JSON object. Never throws. */
   parse(i: number): Record<string, unknown> | undefined;
 }
@@ -154,6 +158,11 @@ class Runner {
     let index = this.indexNames.get(b.file);
     if (index === undefined) this.indexNames.set(b.file, (index = (this.opts.indexName ?? baseName)(b.file)));
     const prefilter = this.opts.prefilter;
+    if (b.skipped) {
+      this.stats.records += b.skipped.records;
+      this.stats.prefiltered += b.skipped.prefiltered;
+      this.stats.parsed += b.skipped.parsed;
+    }
     for (let i = 0; i < b.count; i++) {
       this.stats.records++;
       if (prefilter && !prefilter(b.lines[i])) {
@@ -163,7 +172,7 @@ class Runner {
       const ev = b.parse(i);
       if (!ev) continue;
       this.stats.parsed++;
-      this.event(ev, index, b.lineNumbers[i], b.firstOrdinal + i);
+      this.event(ev, index, b.lineNumbers[i], b.ordinals ? b.ordinals[i] : b.firstOrdinal + i);
     }
   }
 

@@ -4,3 +4,4 @@ export * from './events/index.js';
 export * from './schemas/index.js';
 export { executeQuery, schemaFromLayers, type ExecuteOptions, type ExecuteOutcome } from './query/execute.js';
 export { toEsResponse } from '../eval/response.js';
+export { serveQueryWorker } from './parallel/worker-main.js';
