@@ -95,11 +95,12 @@ export function prefilterPlanFor(query: CompiledQuery | Statement, options: Pref
     test,
     gate(sample) {
       const rate = (l: TextLiteral) => {
-        if (sample.length === 0) return 1 / (1 + l.text.length);
+        // Smoothed, with a prior that favours longer literals (rarer, and a tie-breaker when no sample line has any).
+        const prior = 1 / (2 + l.text.length);
         const t = compileRequirement({ kind: 'lit', lit: l, key: '' }, spelling);
         let n = 0;
         for (const line of sample) if (t(line)) n++;
-        return n / sample.length;
+        return (n + prior) / (sample.length + 1);
       };
       const g = chooseGate(req, rate);
       return g && gateRegex(g, spelling);

@@ -39,13 +39,17 @@ export class ChunkScanner {
 
   constructor(private readonly filter: RecordFilter) {}
 
+  /** Chooses the gate from the first record lines of `text` (by default, of the first text scanned). */
+  chooseGate(text: string): void {
+    if (this.gateChosen) return;
+    this.gateChosen = true;
+    if (this.filter.gate && this.filter.test) this.gate = this.filter.gate(sampleRecords(text, 0));
+  }
+
   scan(text: string, first: boolean, final: boolean): ScanResult {
     const out = new ScanState();
     let pos = first && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    if (!this.gateChosen && this.filter.gate && this.filter.test) {
-      this.gate = this.filter.gate(sampleRecords(text, pos));
-      this.gateChosen = true;
-    }
+    this.chooseGate(text);
     const gate = this.filter.test ? this.gate : undefined;
     let hit = -1; // start of the next gate match at or after `pos` (Infinity when none is left)
     const len = text.length;
