@@ -81,3 +81,30 @@ describe.skipIf(!hasShared)('eql query --threads', () => {
     expect(r.stderr).toMatch(/--threads/);
   });
 });
+
+/**
+ * The pre-filter skips records that cannot match without parsing them, so a malformed record it skips is not
+ * reported; --strict turns the pre-filter off (and the workers: one thread stops exactly at the first bad record).
+ */
+describe('eql query and the pre-filter', () => {
+  const lines = ['{"event":{"category":"process"},"process":{"name":"a.exe"}}', '{"event":{"category":"network"}, oops}', '{"event":{"category":"process"},"process":{"name":"b.exe"}}'];
+
+  it('skips a malformed record that cannot match, and --strict reports it and stops there', () => {
+    const input = lines.join('\n') + '\n';
+    const loose = runEql(['query', '--format', 'ndjson', 'process where process.name : "*.exe"', '-'], { input });
+    expect(loose.status).toBe(0);
+    expect(loose.stderr).toBe('');
+    expect(loose.stdout.trim().split('\n')).toHaveLength(2);
+    for (const threads of ['1', '2']) {
+      const strict = runEql(['query', '--strict', '--threads', threads, '--format', 'ndjson', 'process where process.name : "*.exe"', '-'], { input });
+      expect(strict.status).toBe(2);
+      expect(strict.stderr).toMatch(/<stdin>:2: invalid JSON/);
+      expect(strict.stdout.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('still reports a malformed record that could match', () => {
+    const r = runEql(['query', '--format', 'ndjson', 'network where true', '-'], { input: lines.join('\n') + '\n' });
+    expect(r.stderr).toMatch(/<stdin>:2: invalid JSON/);
+  });
+});
