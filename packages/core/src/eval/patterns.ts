@@ -6,7 +6,8 @@ import type { Literal, MatchOperator } from '../ast/nodes.js';
 import { compileLuceneRegex } from './text/lucene-regex.js';
 import { compileWildcard } from './text/wildcard.js';
 
-const patternText = (p: Literal): string => (p.kind === 'string' ? p.value : p.kind === 'null' ? '' : String(p.value));
+/** The text of a pattern literal (numbers and booleans as written; null patterns are skipped by callers). */
+export const patternText = (p: Literal): string => (p.kind === 'string' ? p.value : p.kind === 'null' ? '' : String(p.value));
 
 /**
  * A test over string values for `op` and its patterns. Invalid regular expressions match nothing (the type
