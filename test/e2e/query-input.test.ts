@@ -131,12 +131,18 @@ describe('eql query: unusual but valid input', () => {
     ['a pretty-printed JSON array', 'pretty.json', [1, 2]],
     ['gzipped NDJSON', 'events.ndjson.gz', [1, 2]],
     ['a gzipped JSON array', 'pretty.json.gz', [1, 2]],
-    ['an empty file', 'empty.ndjson', []],
   ])('%s', (_what, file, want) => {
     const r = query(['--format', 'ndjson', 'process where true', file]);
     expect(r.status).toBe(0);
     expect(ids(r.stdout)).toEqual(want);
     expect(r.stderr).toBe('');
+  });
+
+  it('an empty file runs, with a warning that there were no events', () => {
+    const r = query(['--format', 'ndjson', 'process where true', 'empty.ndjson']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('eql query: warning: the input holds no events (empty.ndjson)\n');
   });
 
   it('standard input as -', () => {

@@ -172,9 +172,13 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
     }
   }
   if (values['stats']) io.stderr.write(formatStats(outcome.stats, outcome.tookMs, outcome.workers) + '\n');
-  if (badRecords) io.stderr.write(`eql query: ${badRecords} bad record${badRecords === 1 ? '' : 's'} skipped (see above); ${outcome.stats.records} records read\n`);
+  const read = outcome.stats.records;
+  if (badRecords) io.stderr.write(`eql query: ${plural(badRecords, 'bad record')} skipped (see above); ${plural(read, 'record')} read\n`);
+  else if (read === 0 && !unreadable) io.stderr.write(`eql query: warning: the input holds no events (${data.map((d) => (d === '-' ? 'standard input' : d)).join(', ')})\n`);
   return unreadable || (strict && badRecords) ? 2 : 0;
 }
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The bundled worker entry beside the command (absent when running from sources: then no worker threads). */
 function queryWorkerScript(): URL | undefined {
