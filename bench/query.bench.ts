@@ -7,10 +7,11 @@
 // Figures vary ±20% on shared machines: compare the ratios of one run. Options: --events N (default 1M),
 // --big N (default 10M; 0 skips the streamed run), --rounds N (default 2; the best round counts).
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, openSync, closeSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseEveryLine } from './support/parse-every-line.js';
 
 const root = process.cwd();
 const cli = join(root, 'packages/cli/bin/eql.cjs');
@@ -34,26 +35,7 @@ interface Measure {
 /** In a child process: the floor — stream the file in 1 MiB chunks, split lines, JSON.parse each. */
 async function floor(file: string): Promise<void> {
   const t0 = performance.now();
-  let n = 0;
-  let carry = '';
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' })) {
-    const text = carry + (chunk as string);
-    let pos = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', pos);
-      if (nl < 0) break;
-      if (nl > pos) {
-        JSON.parse(text.slice(pos, nl));
-        n++;
-      }
-      pos = nl + 1;
-    }
-    carry = text.slice(pos);
-  }
-  if (carry.trim()) {
-    JSON.parse(carry);
-    n++;
-  }
+  const n = await parseEveryLine(file);
   const result: Measure = { ms: performance.now() - t0, rssMb: process.resourceUsage().maxRSS / 1024, records: n };
   process.stdout.write(JSON.stringify(result));
 }

@@ -8,7 +8,7 @@
  */
 
 import { isAscii } from 'node:buffer';
-import { errorReason, jsonTypeName, type RecordSink } from './record-sink.js';
+import { checkOddLine, type RecordSink } from './record-sink.js';
 
 const LF = 10;
 const CR = 13;
@@ -90,22 +90,9 @@ export class NdjsonDecoder {
 
   /** Blank-padded, non-object or broken lines, and the unterminated last line (validated in full). */
   private odd(raw: string, line: number, unterminated: boolean): void {
-    const t = raw.trim();
-    if (t === '') return;
-    const looksLikeObject = t.charCodeAt(0) === OPEN && t.charCodeAt(t.length - 1) === CLOSE;
-    if (looksLikeObject && !unterminated) {
-      this.sink.add(t, line);
-      return;
-    }
-    let v: unknown;
-    try {
-      v = JSON.parse(t);
-    } catch (e) {
-      const hint = unterminated ? '; the last line has no newline, the file may be truncated' : '';
-      this.sink.error(line, unterminated ? 'truncated' : 'invalid-json', `invalid JSON (${errorReason(e)}${hint})`);
-      return;
-    }
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) this.sink.add(t, line);
-    else this.sink.error(line, 'not-object', `expected a JSON object, found ${jsonTypeName(v)}`);
+    const r = checkOddLine(raw, unterminated);
+    if (!r) return;
+    if ('record' in r) this.sink.add(r.record, line);
+    else this.sink.error(line, r.kind, r.message);
   }
 }

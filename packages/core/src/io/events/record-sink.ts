@@ -120,6 +120,31 @@ export function errorReason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** What a line that is not plainly `{…}` holds: a record to keep, a problem to report, or nothing (blank). */
+export type OddLine = { readonly record: string } | { readonly kind: InputErrorKind; readonly message: string } | undefined;
+
+const OPEN = 123; // {
+const CLOSE = 125; // }
+
+/**
+ * Checks a blank-padded, non-object or broken line, or the unterminated last line of a file, in full (the last line
+ * may be cut off mid-record even when it happens to end in `}`).
+ */
+export function checkOddLine(raw: string, unterminated: boolean): OddLine {
+  const t = raw.trim();
+  if (t === '') return undefined;
+  if (t.charCodeAt(0) === OPEN && t.charCodeAt(t.length - 1) === CLOSE && !unterminated) return { record: t };
+  let v: unknown;
+  try {
+    v = JSON.parse(t);
+  } catch (e) {
+    const hint = unterminated ? '; the last line has no newline, the file may be truncated' : '';
+    return { kind: unterminated ? 'truncated' : 'invalid-json', message: `invalid JSON (${errorReason(e)}${hint})` };
+  }
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return { record: t };
+  return { kind: 'not-object', message: `expected a JSON object, found ${jsonTypeName(v)}` };
+}
+
 export class Batch implements RawBatch {
   readonly count: number;
   private nextHeld = 0;

@@ -11,7 +11,7 @@
  * ordinals. Records the pre-filter rejects are neither parsed nor validated. With a gate, the whole chunk is
  * searched once and only lines holding a gate match are tested and parsed.
  */
-import { errorReason, jsonTypeName } from '../events/record-sink.js';
+import { checkOddLine, errorReason, jsonTypeName } from '../events/record-sink.js';
 import type { ChunkProblem, ChunkResult } from './protocol.js';
 
 const LF = 10;
@@ -103,24 +103,12 @@ export class ChunkScanner {
     if (this.filter.matches(v as Record<string, unknown>)) out.keep(raw, line, at);
   }
 
-  /** Blank-padded, non-object or broken lines, and the unterminated last line (as `NdjsonDecoder.odd`). */
+  /** Blank-padded, non-object or broken lines, and the unterminated last line (as the single-thread reader). */
   private odd(raw: string, line: number, unterminated: boolean, out: ScanState): void {
-    const t = raw.trim();
-    if (t === '') return;
-    if (t.charCodeAt(0) === OPEN && t.charCodeAt(t.length - 1) === CLOSE && !unterminated) {
-      this.record(t, line, out);
-      return;
-    }
-    let v: unknown;
-    try {
-      v = JSON.parse(t);
-    } catch (e) {
-      const hint = unterminated ? '; the last line has no newline, the file may be truncated' : '';
-      out.problem(out.records, line, unterminated ? 'truncated' : 'invalid-json', `invalid JSON (${errorReason(e)}${hint})`);
-      return;
-    }
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) this.record(t, line, out);
-    else out.problem(out.records, line, 'not-object', `expected a JSON object, found ${jsonTypeName(v)}`);
+    const r = checkOddLine(raw, unterminated);
+    if (!r) return;
+    if ('record' in r) this.record(r.record, line, out);
+    else out.problem(out.records, line, r.kind, r.message);
   }
 }
 
