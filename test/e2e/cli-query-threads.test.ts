@@ -18,7 +18,7 @@ describe.skipIf(!hasShared)('eql query --threads', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'eqlkit-threads-'));
     const gen = join(dir, 'gen.ndjson');
-    const r = spawnSync(process.execPath, [join(sharedDir, 'bench/gen-events.mjs'), '--events', '20000', '--seed', '7', '--plant-rate', '1/2000', '--out', gen, '--quiet']);
+    const r = spawnSync(process.execPath, [join(sharedDir, 'bench/gen-events.mjs'), '--events', '28000', '--seed', '7', '--plant-rate', '1/2000', '--out', gen, '--quiet']);
     expect(r.status).toBe(0);
     const lines = readFileSync(gen, 'utf8').split('\n').filter(Boolean);
     const messy = (part: string[], start: number): string => {
@@ -75,6 +75,13 @@ describe.skipIf(!hasShared)('eql query --threads', () => {
     }
   });
 
+  it('uses the pre-filter on input this large (36 MB), on one thread and in the workers', () => {
+    for (const threads of ['1', '2']) {
+      const r = runEql(['query', '--format', 'ndjson', '--stats', '--threads', threads, 'process where process.name : "whoami.exe"', ...files]);
+      expect(r.stderr).toMatch(/^skipped unparsed: +[1-9]/m);
+    }
+  });
+
   it('rejects a thread count that is not a whole number of at least 1', () => {
     const r = runEql(['query', '--threads', '0', 'any where true', files[0]]);
     expect(r.status).toBe(2);
@@ -83,17 +90,18 @@ describe.skipIf(!hasShared)('eql query --threads', () => {
 });
 
 /**
- * The pre-filter skips records that cannot match without parsing them, so a malformed record it skips is not
- * reported; --strict turns the pre-filter off (and the workers: one thread stops exactly at the first bad record).
+ * The pre-filter (which skips records that cannot match without parsing them, so that a malformed one among them
+ * goes unreported) is used only on input of 32 MiB or more: smaller input has every line parsed and every problem
+ * reported. --strict turns the pre-filter and the workers off (one thread stops exactly at the first bad record).
  */
 describe('eql query and the pre-filter', () => {
   const lines = ['{"event":{"category":"process"},"process":{"name":"a.exe"}}', '{"event":{"category":"network"}, oops}', '{"event":{"category":"process"},"process":{"name":"b.exe"}}'];
 
-  it('skips a malformed record that cannot match, and --strict reports it and stops there', () => {
+  it('on small input reports every malformed record, even one that cannot match; --strict stops there', () => {
     const input = lines.join('\n') + '\n';
     const loose = runEql(['query', '--format', 'ndjson', 'process where process.name : "*.exe"', '-'], { input });
     expect(loose.status).toBe(0);
-    expect(loose.stderr).toBe('');
+    expect(loose.stderr).toMatch(/^<stdin>:2: invalid JSON/);
     expect(loose.stdout.trim().split('\n')).toHaveLength(2);
     for (const threads of ['1', '2']) {
       const strict = runEql(['query', '--strict', '--threads', threads, '--format', 'ndjson', 'process where process.name : "*.exe"', '-'], { input });

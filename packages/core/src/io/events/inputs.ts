@@ -61,3 +61,20 @@ async function glob(pattern: string, cwd: string): Promise<{ inputs: Input[]; pr
   if (matches.length === 0) return { inputs: [], problems: [{ file: pattern, kind: 'no-match', message: 'no files match this pattern' }] };
   return { inputs: matches.map((m) => ({ kind: 'file', name: m, path: isAbsolute(m) ? m : resolve(cwd, m) })), problems: [] };
 }
+
+/** The total size in bytes of the files the specs name (standard input and unreadable inputs count 0). Never throws. */
+export async function totalInputBytes(specs: readonly string[], cwd: string): Promise<number> {
+  let total = 0;
+  for (const spec of specs) {
+    const { inputs } = await expandSpec(spec, cwd);
+    for (const input of inputs) {
+      if (input.kind !== 'file') continue;
+      try {
+        total += (await stat(input.path)).size;
+      } catch {
+        // reported when the reader opens it
+      }
+    }
+  }
+  return total;
+}

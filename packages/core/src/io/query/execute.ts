@@ -11,6 +11,7 @@ import { runQuery, type QueryResult, type RunOptions, type RunStats } from '../.
 import { prefilterFor } from '../../eval/prefilter/index.js';
 import { openBatches } from './batches.js';
 import type { InputError } from '../events/types.js';
+import { totalInputBytes } from '../events/inputs.js';
 import type { Statement } from '../../ast/nodes.js';
 
 export interface ExecuteOptions extends Omit<EvalOptions, 'schema'>, RunOptions {
@@ -27,6 +28,12 @@ export interface ExecuteOptions extends Omit<EvalOptions, 'schema'>, RunOptions 
    */
   readonly prefilterFromQuery?: boolean;
   /**
+   * The input size from which the derived pre-filter is used (default {@link PREFILTER_MIN_BYTES}). A line the
+   * pre-filter skips is never parsed, so a malformed one among them goes unreported; below this size every line is
+   * parsed, and every malformed line reported, at no noticeable cost.
+   */
+  readonly prefilterMinBytes?: number;
+  /**
    * Worker threads that read, pre-filter, parse and filter NDJSON files (the main thread keeps the sequence and
    * sample state, so results are the same and in the same order); 1 keeps everything on this thread. Default: one
    * per core when the input is 32 MiB or more. Only with `workerScript`; never in `strict` mode, for stdin, JSON
@@ -40,6 +47,9 @@ export interface ExecuteOptions extends Omit<EvalOptions, 'schema'>, RunOptions 
   /** Extra checks on the parsed statement (the type checker), given the schema; their errors stop the run. */
   readonly check?: (ast: Statement, schema: Schema | undefined) => readonly Diagnostic[];
 }
+
+/** Inputs below this size are parsed line by line in full (see `prefilterMinBytes`). */
+export const PREFILTER_MIN_BYTES = 32 << 20;
 
 export type ExecuteOutcome =
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] }
@@ -69,7 +79,10 @@ export async function executeQuery(queryText: string, dataSpecs: readonly string
   if (!parsed.ast || hasErrors(diagnostics)) return { ok: false, diagnostics };
   const compiled = compileStatement(parsed.ast, { ...options, schema });
   let inputErrors = 0;
-  const derive = options.prefilterFromQuery !== false && !options.strict;
+  const derive =
+    options.prefilterFromQuery !== false &&
+    !options.strict &&
+    (await totalInputBytes(dataSpecs, process.cwd())) >= (options.prefilterMinBytes ?? PREFILTER_MIN_BYTES);
   const batches = await openBatches(dataSpecs, {
     ...options,
     query: queryText,
