@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,8 @@ import { runEql } from '../support/run-cli.js';
 import { hasShared, sharedDir } from '../support/shared.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'eqlkit-cli-'));
+const emptyDir = join(tmp, 'empty');
+mkdirSync(emptyDir);
 const file = (name: string, text: string) => {
   const p = join(tmp, name);
   writeFileSync(p, text);
@@ -34,6 +36,19 @@ describe('eql parse', () => {
     const r = runEql(['parse', p]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`${p}#abc-123:10:18: error eql/single-quoted-string`);
+  });
+
+  it('walks a folder for .eql and .toml files, passing over TOML files that are not rules', () => {
+    const dir = join(tmp, 'rules');
+    mkdirSync(join(dir, 'windows'), { recursive: true });
+    writeFileSync(join(dir, 'pyproject.toml'), '[project]\nname = "x"\n');
+    writeFileSync(join(dir, 'windows', 'a.eql'), 'process where true\n');
+    writeFileSync(join(dir, 'windows', 'b.toml'), ['[rule]', 'rule_id = "b"', 'language = "eql"', "query = '''", 'process where x = 1', "'''", ''].join('\n'));
+    writeFileSync(join(dir, 'events.ndjson'), '{"a": 1}\n');
+    const r = runEql(['parse', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`${join(dir, 'windows', 'b.toml')}#b:5:17: error eql/assign-equality`);
+    expect(r.stdout.trim().split('\n').pop()).toBe('2 queries, 1 with errors');
   });
 
   it('reads Kibana exports, skipping and counting other languages', () => {
@@ -66,7 +81,7 @@ describe('eql parse', () => {
     [['parse', '--bogus', 'x.eql'], /^eql parse: unknown option --bogus/],
     [['parse'], /^eql parse: no input/],
     [['parse', join(tmp, 'missing.eql')], /no such file/],
-    [['parse', tmp], /is a directory/],
+    [['parse', emptyDir], /no \.eql or \.toml files in this folder/],
     [['frobnicate'], /^eql: unknown command `frobnicate`/],
   ])('bad usage %j gets one line and exit 2', (args, message) => {
     const r = runEql(args as string[]);

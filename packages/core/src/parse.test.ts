@@ -144,7 +144,7 @@ const rejections: [string, string, RegExp][] = [
   ['a where ⟨``⟩ == 1', 'eql/empty-field-name', /empty/],
   // plain syntax errors, each with a located, plain-words message
   ['process ⟨x⟩ == 1', 'eql/syntax', /expected `where` after the event category `process`, found `x`/],
-  ['process where ⟨⟩', 'eql/syntax', /expected a condition after `where`, found the end of the query/],
+  ['process where⟨⟩ ', 'eql/syntax', /expected a condition after `where`, found the end of the query/],
   ['a where x == ⟨)⟩', 'eql/syntax', /expected a value .*found `\)`/],
   ['a where x ⟨"b"⟩', 'eql/syntax', /found a string/],
   ['a where x == ⟨"abc⟩', 'eql/unterminated-string', /not closed/],

@@ -15,9 +15,10 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is st
 export const checkCommand: Command = {
   name: 'check',
   summary: 'type-check queries against the fields of the indexes they search, with fixes',
-  usage: '[--json | --sarif] [--index PATTERN]... [--schema FILE]... [--mapping FILE]... [--events FILE]... [--strict] <file|glob|->...',
+  usage: '[--json | --sarif] [--index PATTERN]... [--schema FILE]... [--mapping FILE]... [--events FILE]... [--strict] <file|folder|glob|->...',
   details: [
-    'Inputs: .eql files, Elastic detection-rule .toml files and Kibana rule exports (.ndjson/.jsonl).',
+    'Inputs: .eql files, Elastic detection-rule .toml files and Kibana rule exports (.ndjson/.jsonl); a folder',
+    'stands for the .eql and .toml files below it.',
     'Schema: each rule is checked against the bundled field schemas of its own `index` (and `integration`)',
     'list, or of the --index patterns when given; --schema (flat {"field": "type"} maps), --mapping',
     '(Elasticsearch mappings) and --events (types inferred from sample events) are layered on top. With no',

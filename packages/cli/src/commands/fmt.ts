@@ -8,7 +8,7 @@ import { styleFor, type Style } from '../render/style.js';
 export const fmtCommand: Command = {
   name: 'fmt',
   summary: 'format queries canonically (one stage per line, long lists wrapped, comments kept)',
-  usage: '[--check | --write] <file|glob|->...',
+  usage: '[--check | --write] <file|folder|glob|->...',
   details: [
     'Without --check or --write, prints each formatted file to standard output. In a detection-rule .toml file',
     'only the query changes; in a Kibana export (.ndjson) only the `query` of each EQL rule changes.',

@@ -9,10 +9,11 @@ import { summaryLine } from '../render/summary.js';
 export const parseCommand: Command = {
   name: 'parse',
   summary: 'parse queries and report syntax errors as Elasticsearch would (and more precisely)',
-  usage: '[--json] <file|glob|->...',
+  usage: '[--json] <file|folder|glob|->...',
   details: [
     'Inputs: .eql files (one query), Elastic detection-rule .toml files (the [rule] query), and Kibana rule',
-    'exports .ndjson/.jsonl (one rule per line; rules in other languages are skipped and counted).',
+    'exports .ndjson/.jsonl (one rule per line; rules in other languages are skipped and counted). A folder',
+    'stands for the .eql and .toml files below it (TOML files without a [rule] table are passed over).',
     'Positions are in the file for .eql and .toml files, and within the query for exports.',
     'Exit status: 0 when every query parses, 1 when some query has errors, 2 for usage or input errors.',
   ].join('\n'),

@@ -92,7 +92,10 @@ export function explainSyntaxError(text: string, match: MatchResult): Diagnostic
   if (isUnterminatedString(text, pos)) return syntaxDiagnostic('unterminated-string', { start: pos, end: lineEnd(text, pos) }, {});
 
   const found = describeFound(text, pos);
-  const span = { start: pos, end: Math.min(text.length, pos + tokenLength(text, pos)) };
+  // At the end of the query, point just after its last token rather than at trailing blank lines.
+  const atEnd = text.slice(pos).trim() === '';
+  const at = atEnd ? text.slice(0, pos).trimEnd().length : pos;
+  const span = atEnd ? { start: at, end: at } : { start: pos, end: Math.min(text.length, pos + tokenLength(text, pos)) };
   if (text[pos] === '!' && text[pos + 1] !== '[' && text[pos + 1] !== '=') {
     return syntaxDiagnostic('syntax', span, { message: 'a missing-event stage starts with `![`, with no space between `!` and `[`' });
   }

@@ -17,7 +17,7 @@ export function readDetectionRuleToml(text: string, file: string): QueryFile {
     return { queries: [], skipped: 0, problems: [{ file, message: `invalid TOML (${String(e)})` }] };
   }
   const rule = doc['rule'];
-  if (typeof rule !== 'object' || rule === null) return { queries: [], skipped: 0, problems: [{ file, message: 'no [rule] table: not a detection-rule file' }] };
+  if (typeof rule !== 'object' || rule === null) return { queries: [], skipped: 0, notARule: true, problems: [{ file, message: 'no [rule] table: not a detection-rule file' }] };
   const r = rule as Record<string, unknown>;
   const query = str(r['query']);
   if (query === undefined) return { queries: [], skipped: 0, problems: [{ file, message: 'the [rule] table has no `query` string' }] };

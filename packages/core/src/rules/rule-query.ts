@@ -42,4 +42,6 @@ export interface QueryFile {
   readonly problems: InputProblem[];
   /** Rules skipped because their language is not EQL (Kibana exports mix languages). */
   readonly skipped: number;
+  /** A `.toml` file without a `[rule]` table (e.g. a project's configuration): skipped when found in a folder. */
+  readonly notARule?: boolean;
 }

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { expandGlob, looksLikeGlob } from '../glob.js';
 import { readQueryFile, queryFileKind, type QueryFileKind } from '../../rules/read-query-file.js';
 import type { InputProblem, QueryFile } from '../../rules/rule-query.js';
@@ -9,11 +10,25 @@ export interface QueryFilesResult {
   readonly unreadable: InputProblem[];
 }
 
-/** Expands file arguments: existing paths as given, globs (sorted), `-` as standard input. */
-export async function expandPaths(args: readonly string[]): Promise<{ paths: string[]; problems: InputProblem[] }> {
+/** The query files a folder holds, at any depth: EQL queries and detection rules (rule exports only by name). */
+const FOLDER_PATTERN = '**/*.{eql,toml}';
+
+/**
+ * Expands file arguments: existing files as given, folders to the `.eql` and `.toml` files below them, globs (sorted),
+ * `-` as standard input. `fromFolder` holds the paths found by walking a folder.
+ */
+export async function expandPaths(args: readonly string[]): Promise<{ paths: string[]; problems: InputProblem[]; fromFolder: Set<string> }> {
   const paths: string[] = [];
   const problems: InputProblem[] = [];
+  const fromFolder = new Set<string>();
   for (const arg of args) {
+    if (arg !== '-' && isDirectory(arg)) {
+      const found = (await expandGlob(FOLDER_PATTERN, arg)).map((f) => join(arg, f));
+      if (!found.length) problems.push({ file: arg, message: 'no .eql or .toml files in this folder' });
+      for (const f of found) fromFolder.add(f);
+      paths.push(...found);
+      continue;
+    }
     if (arg === '-' || !looksLikeGlob(arg) || exists(arg)) {
       paths.push(arg);
       continue;
@@ -22,7 +37,15 @@ export async function expandPaths(args: readonly string[]): Promise<{ paths: str
     if (!matches.length) problems.push({ file: arg, message: 'no files match this pattern' });
     paths.push(...matches);
   }
-  return { paths, problems };
+  return { paths, problems, fromFolder };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function exists(p: string): boolean {
@@ -48,11 +71,12 @@ export function readTextFile(path: string, stdinText?: () => string): { text: st
 }
 
 /**
- * Reads query files: `.eql` (one query), detection-rule `.toml`, Kibana exports `.ndjson`/`.jsonl`, globs and `-`.
+ * Reads query files: `.eql` (one query), detection-rule `.toml`, Kibana exports `.ndjson`/`.jsonl`, folders, globs
+ * and `-`.
  * `stdinKind` says how to read standard input (default: one EQL query). Never throws.
  */
 export async function readQueryFiles(args: readonly string[], options: { stdinKind?: QueryFileKind; stdinText?: () => string } = {}): Promise<QueryFilesResult> {
-  const { paths, problems } = await expandPaths(args);
+  const { paths, problems, fromFolder } = await expandPaths(args);
   const files: QueryFilesResult['files'][number][] = [];
   for (const path of paths) {
     const read = readTextFile(path, options.stdinText);
@@ -61,7 +85,10 @@ export async function readQueryFiles(args: readonly string[], options: { stdinKi
       continue;
     }
     const kind = path === '-' ? (options.stdinKind ?? 'eql') : queryFileKind(path);
-    files.push({ path, text: read.text, kind, content: readQueryFile(read.text, path, kind) });
+    const content = readQueryFile(read.text, path, kind);
+    // A folder walk meets configuration files too (pyproject.toml, …); named explicitly, they are an error.
+    if (content.notARule && fromFolder.has(path)) continue;
+    files.push({ path, text: read.text, kind, content });
   }
   return { files, unreadable: problems };
 }
