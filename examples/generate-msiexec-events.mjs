@@ -77,6 +77,7 @@ function rngFor(label) {
       return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[r.int(4)]}${h.slice(17, 20)}-${h.slice(20)}`;
     },
     sidPart: () => String(1000000000 + Math.floor(next() * 3000000000)),
+    sid: (prefix, parts) => [prefix, ...Array.from({ length: parts }, () => r.sidPart())].join('-'),
   };
   return r;
 }
@@ -124,7 +125,7 @@ const ubuntuOs = () => ({
 });
 
 const hrng = rngFor('hosts');
-const DOMAIN_SID = `S-1-5-21-${hrng.sidPart()}-${hrng.sidPart()}-${hrng.sidPart()}`;
+const DOMAIN_SID = hrng.sid('S-1-5-21', 3);
 const domainUser = (name, rid) => ({ domain: 'CORP', id: `${DOMAIN_SID}-${rid}`, name });
 
 // key, hostname, OS block, IPv4, interactive users (first = console user)
@@ -162,8 +163,8 @@ for (const [key, name, os, ip, users] of HOST_SPECS) {
 // Entra ID joined laptop: the console user has an S-1-12-1-... SID; a local support account has the
 // usual S-1-5-21-<machine>-1001 SID.
 HOSTS.sales.users = [
-  { domain: 'AzureAD', id: `S-1-12-1-${hrng.sidPart()}-${hrng.sidPart()}-${hrng.sidPart()}-${hrng.sidPart()}`, name: 'lucia.moreno' },
-  { domain: 'LT-SALES-0217', id: `S-1-5-21-${hrng.sidPart()}-${hrng.sidPart()}-${hrng.sidPart()}-1001`, name: 'support' },
+  { domain: 'AzureAD', id: hrng.sid('S-1-12-1', 4), name: 'lucia.moreno' },
+  { domain: 'LT-SALES-0217', id: `${hrng.sid('S-1-5-21', 3)}-1001`, name: 'support' },
 ];
 HOSTS.wine.users = [{ id: '1000', name: 'builder' }];
 HOSTS.wine.root = { id: '0', name: 'root' };
@@ -341,69 +342,61 @@ function processBlock(p, { end = false, exitCode = 0 } = {}) {
 const shortProcess = (p) => ({ entity_id: p.entity, executable: p.exe, name: p.name, pid: p.pid });
 const userBlock = (u) => (u.domain ? { domain: u.domain, id: u.id, name: u.name } : { id: u.id, name: u.name });
 
-function startEvent(ms, p, opts = {}) {
-  const body = { process: processBlock(p) };
+function processEvent(ms, p, action, type, blockOpts, opts) {
+  const body = { process: processBlock(p, blockOpts) };
   if (!p.omitUser) body.user = userBlock(p.user);
-  return emit(ms, p.h, 'process', opts.action || 'start', ['start'], body, opts);
+  return emit(ms, p.h, 'process', action, [type], body, opts);
 }
 
-function endEvent(ms, p, opts = {}) {
-  const body = { process: processBlock(p, { end: true, exitCode: opts.exitCode || 0 }) };
-  if (!p.omitUser) body.user = userBlock(p.user);
-  return emit(ms, p.h, 'process', 'end', ['end'], body, opts);
+const startEvent = (ms, p, opts = {}) => processEvent(ms, p, opts.action || 'start', 'start', {}, opts);
+const endEvent = (ms, p, opts = {}) => processEvent(ms, p, 'end', 'end', { end: true, exitCode: opts.exitCode || 0 }, opts);
+
+/** An event about something process p did: `fields` plus the acting process and user, keys in alphabetical order. */
+function actorEvent(ms, p, category, action, type, fields, opts) {
+  const body = { ...fields, process: shortProcess(p), user: userBlock(p.user) };
+  const sorted = Object.fromEntries(Object.keys(body).sort().map((k) => [k, body[k]]));
+  return emit(ms, p.h, category, action, type, sorted, opts);
 }
+
+const ephemeralPort = (r) => 49152 + r.int(16000);
 
 /** action: connection_attempted | connection_accepted | disconnect_received */
 function netEvent(ms, p, action, dst, port, r, opts = {}) {
-  const h = p.h;
-  const ephemeral = 49152 + r.int(16000);
+  const ephemeral = ephemeralPort(r);
   const inbound = action === 'connection_accepted';
-  const local = { address: h.ip, ip: h.ip, port: inbound ? port : ephemeral };
+  const local = { address: p.h.ip, ip: p.h.ip, port: inbound ? port : ephemeral };
   const remote = { address: dst, ip: dst, port: inbound ? ephemeral : port };
-  const body = {
+  return actorEvent(ms, p, 'network', action, [action === 'disconnect_received' ? 'end' : 'start'], {
     destination: inbound ? local : remote,
     network: { direction: inbound ? 'ingress' : 'egress', transport: opts.transport || 'tcp', type: 'ipv4' },
-    process: shortProcess(p),
     source: inbound ? remote : local,
-    user: userBlock(p.user),
-  };
-  return emit(ms, h, 'network', action, [action === 'disconnect_received' ? 'end' : 'start'], body, opts);
+  }, opts);
 }
 
+const connect = (ms, p, dst, port, r) => netEvent(ms, p, 'connection_attempted', dst, port, r);
+
 function dnsEvent(ms, p, name, server, r, opts = {}) {
-  const h = p.h;
-  const body = {
+  return actorEvent(ms, p, 'network', 'lookup_requested', ['protocol', 'info'], {
     destination: { address: server, ip: server, port: 53 },
     dns: { Ext: { options: 0 }, question: { name, type: 'A' } },
     network: { direction: 'egress', protocol: 'dns', transport: 'udp', type: 'ipv4' },
-    process: shortProcess(p),
-    source: { address: h.ip, ip: h.ip, port: 49152 + r.int(16000) },
-    user: userBlock(p.user),
-  };
-  return emit(ms, h, 'network', 'lookup_requested', ['protocol', 'info'], body, opts);
+    source: { address: p.h.ip, ip: p.h.ip, port: ephemeralPort(r) },
+  }, opts);
 }
 
 function fileEvent(ms, p, action, path, opts = {}) {
   const sep = path.includes('\\') ? '\\' : '/';
   const name = path.slice(path.lastIndexOf(sep) + 1);
   const dot = name.lastIndexOf('.');
-  const type = action === 'creation' ? ['creation'] : action === 'deletion' ? ['deletion'] : ['change'];
-  const body = {
-    file: { ...(dot > 0 ? { extension: name.slice(dot + 1) } : {}), name, path },
-    process: shortProcess(p),
-    user: userBlock(p.user),
-  };
-  return emit(ms, p.h, 'file', action, type, body, opts);
+  const type = action === 'creation' || action === 'deletion' ? [action] : ['change'];
+  const file = { ...(dot > 0 ? { extension: name.slice(dot + 1) } : {}), name, path };
+  return actorEvent(ms, p, 'file', action, type, { file }, opts);
 }
 
 function registryEvent(ms, p, hive, key, value, data, dataType, opts = {}) {
   const long = hive === 'HKU' ? 'HKEY_USERS' : 'HKEY_LOCAL_MACHINE';
-  const body = {
-    process: shortProcess(p),
-    registry: { data: { strings: [data], type: dataType }, hive, key, path: `${long}\\${key}\\${value}`, value },
-    user: userBlock(p.user),
-  };
-  return emit(ms, p.h, 'registry', 'modification', ['change'], body, opts);
+  const registry = { data: { strings: [data], type: dataType }, hive, key, path: `${long}\\${key}\\${value}`, value };
+  return actorEvent(ms, p, 'registry', 'modification', ['change'], { registry }, opts);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -411,77 +404,92 @@ function registryEvent(ms, p, hive, key, value, data, dataType, opts = {}) {
 
 for (const h of Object.values(HOSTS)) {
   const r = rngFor(`seeds/${h.key}`);
-  const early = () => T0 - r.between(3600, 20 * 3600) * 1000;
   const S = h.seeds;
+  // parent starts exe as user, 1 to 20 hours before the file begins; more: other proc() options
+  const seed = (parent, exe, user, sig, more = {}) => proc(h, r, { exe, user, start: T0 - r.between(3600, 20 * 3600) * 1000, sig, parent, ...more });
   if (!isWindows(h)) {
-    S.systemd = proc(h, r, { exe: '/usr/lib/systemd/systemd', args: ['/sbin/init', 'splash'], user: h.root, start: early(), pid: 1, cwd: '/' });
-    S.sshd = proc(h, r, { exe: '/usr/sbin/sshd', args: ['sshd: builder [priv]'], user: h.root, start: early(), parent: S.systemd, cwd: '/' });
-    S.bash = proc(h, r, { exe: '/usr/bin/bash', args: ['-bash'], user: h.users[0], start: early(), parent: S.sshd, cwd: '/home/builder' });
+    S.systemd = seed(null, '/usr/lib/systemd/systemd', h.root, null, { args: ['/sbin/init', 'splash'], pid: 1, cwd: '/' });
+    S.sshd = seed(S.systemd, '/usr/sbin/sshd', h.root, null, { args: ['sshd: builder [priv]'], cwd: '/' });
+    S.bash = seed(S.sshd, '/usr/bin/bash', h.users[0], null, { args: ['-bash'], cwd: '/home/builder' });
     // Wine's own service manager, the parent of the Windows Installer service inside the Wine prefix
-    S.services = proc(h, r, { exe: 'C:\\windows\\system32\\services.exe', user: SYSTEM, start: early(), sig: MSW, parent: S.bash });
+    S.services = seed(S.bash, 'C:\\windows\\system32\\services.exe', SYSTEM, MSW);
     continue;
   }
   const sys32 = 'C:\\Windows\\System32\\';
-  S.wininit = proc(h, r, { exe: `${sys32}wininit.exe`, user: SYSTEM, start: early(), sig: MSW });
-  S.services = proc(h, r, { exe: `${sys32}services.exe`, user: SYSTEM, start: early(), sig: MSW, parent: S.wininit });
-  S.svcNetsvcs = proc(h, r, { exe: `${sys32}svchost.exe`, args: [`${sys32}svchost.exe`, '-k', 'netsvcs', '-p'], user: SYSTEM, start: early(), sig: MSW, parent: S.services });
-  S.svcDcom = proc(h, r, { exe: `${sys32}svchost.exe`, args: [`${sys32}svchost.exe`, '-k', 'DcomLaunch', '-p'], user: SYSTEM, start: early(), sig: MSW, parent: S.services });
-  S.svcNetwork = proc(h, r, { exe: `${sys32}svchost.exe`, args: [`${sys32}svchost.exe`, '-k', 'NetworkService', '-p', '-s', 'Dnscache'], user: NETWORK_SERVICE, start: early(), sig: MSW, parent: S.services });
-  S.svcLocal = proc(h, r, { exe: `${sys32}svchost.exe`, args: [`${sys32}svchost.exe`, '-k', 'LocalServiceNetworkRestricted', '-p'], user: LOCAL_SERVICE, start: early(), sig: MSW, parent: S.services });
-  S.defender = proc(h, r, { exe: 'C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.24050.7-0\\MsMpEng.exe', user: SYSTEM, start: early(), sig: MSC, parent: S.services });
+  const svchost = (user, ...group) => seed(S.services, `${sys32}svchost.exe`, user, MSW, { args: [`${sys32}svchost.exe`, '-k', ...group] });
+  const withArgs = (exe, ...args) => ({ args: [exe, ...args] });
+  S.wininit = seed(null, `${sys32}wininit.exe`, SYSTEM, MSW);
+  S.services = seed(S.wininit, `${sys32}services.exe`, SYSTEM, MSW);
+  S.svcNetsvcs = svchost(SYSTEM, 'netsvcs', '-p');
+  S.svcDcom = svchost(SYSTEM, 'DcomLaunch', '-p');
+  S.svcNetwork = svchost(NETWORK_SERVICE, 'NetworkService', '-p', '-s', 'Dnscache');
+  S.svcLocal = svchost(LOCAL_SERVICE, 'LocalServiceNetworkRestricted', '-p');
+  S.defender = seed(S.services, 'C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.24050.7-0\\MsMpEng.exe', SYSTEM, MSC);
   const u = h.users[0];
-  S.userinit = proc(h, r, { exe: `${sys32}userinit.exe`, user: u, start: early(), sig: MSW, parent: S.wininit });
-  S.explorer = proc(h, r, { exe: 'C:\\Windows\\explorer.exe', user: u, start: early(), sig: MSW, parent: S.userinit });
-  const server = h.key === 'app' || h.key === 'rds';
-  if (!server && h.key !== 'kiosk') {
-    S.chrome = proc(h, r, { exe: 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', user: u, start: early(), sig: 'Google LLC', parent: S.explorer });
-    S.outlook = proc(h, r, { exe: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE', user: u, start: early(), sig: MSC, parent: S.explorer });
-    S.teams = proc(h, r, { exe: 'C:\\Program Files\\WindowsApps\\MSTeams_24124.2315.2911.3357_x64__8wekyb3d8bbwe\\ms-teams.exe', user: u, start: early(), sig: MSC, parent: S.explorer });
-    S.onedrive = proc(h, r, { exe: `${userDir(u)}\\AppData\\Local\\Microsoft\\OneDrive\\OneDrive.exe`, args: [`${userDir(u)}\\AppData\\Local\\Microsoft\\OneDrive\\OneDrive.exe`, '/background'], user: u, start: early(), sig: MSC, parent: S.explorer });
-  } else if (h.key === 'kiosk') {
-    S.msedge = proc(h, r, { exe: 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe', args: ['C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe', '--kiosk', 'https://visitors.corp.example.com/', '--edge-kiosk-type=public-browsing'], user: u, start: early(), sig: MSC, parent: S.explorer });
+  S.userinit = seed(S.wininit, `${sys32}userinit.exe`, u, MSW);
+  S.explorer = seed(S.userinit, 'C:\\Windows\\explorer.exe', u, MSW);
+  if (h.key === 'kiosk') {
+    const edge = 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe';
+    S.msedge = seed(S.explorer, edge, u, MSC, withArgs(edge, '--kiosk', 'https://visitors.corp.example.com/', '--edge-kiosk-type=public-browsing'));
   } else if (h.key === 'app') {
-    S.w3wp = proc(h, r, { exe: 'C:\\Windows\\System32\\inetsrv\\w3wp.exe', args: ['C:\\Windows\\System32\\inetsrv\\w3wp.exe', '-ap', 'OrdersApi', '-v', 'v4.0', '-l', 'webengine4.dll'], user: { domain: 'IIS APPPOOL', id: `S-1-5-82-${r.sidPart()}-${r.sidPart()}-${r.sidPart()}-${r.sidPart()}-${r.sidPart()}`, name: 'OrdersApi' }, start: early(), sig: MSW, parent: S.svcNetsvcs });
-    S.sccm = proc(h, r, { exe: 'C:\\Windows\\CCM\\CcmExec.exe', user: SYSTEM, start: early(), sig: MSC, parent: S.services });
+    const w3wp = 'C:\\Windows\\System32\\inetsrv\\w3wp.exe';
+    const pool = { domain: 'IIS APPPOOL', id: r.sid('S-1-5-82', 5), name: 'OrdersApi' };
+    S.w3wp = seed(S.svcNetsvcs, w3wp, pool, MSW, withArgs(w3wp, '-ap', 'OrdersApi', '-v', 'v4.0', '-l', 'webengine4.dll'));
+    S.sccm = seed(S.services, 'C:\\Windows\\CCM\\CcmExec.exe', SYSTEM, MSC);
+  } else if (h.key === 'rds') {
+    const selfService = 'C:\\Program Files (x86)\\Citrix\\ICA Client\\SelfServicePlugin\\SelfService.exe';
+    S.explorer2 = seed(S.userinit, 'C:\\Windows\\explorer.exe', h.users[1], MSW);
+    S.citrix = seed(S.explorer, selfService, u, 'Citrix Systems, Inc.', withArgs(selfService, '-ipoll', '-startmenu'));
   } else {
-    S.explorer2 = proc(h, r, { exe: 'C:\\Windows\\explorer.exe', user: h.users[1], start: early(), sig: MSW, parent: S.userinit });
-    S.citrix = proc(h, r, { exe: 'C:\\Program Files (x86)\\Citrix\\ICA Client\\SelfServicePlugin\\SelfService.exe', args: ['C:\\Program Files (x86)\\Citrix\\ICA Client\\SelfServicePlugin\\SelfService.exe', '-ipoll', '-startmenu'], user: h.users[0], start: early(), sig: 'Citrix Systems, Inc.', parent: S.explorer });
+    const oneDrive = `${userDir(u)}\\AppData\\Local\\Microsoft\\OneDrive\\OneDrive.exe`;
+    S.chrome = seed(S.explorer, 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', u, 'Google LLC');
+    S.outlook = seed(S.explorer, 'C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE', u, MSC);
+    S.teams = seed(S.explorer, 'C:\\Program Files\\WindowsApps\\MSTeams_24124.2315.2911.3357_x64__8wekyb3d8bbwe\\ms-teams.exe', u, MSC);
+    S.onedrive = seed(S.explorer, oneDrive, u, MSC, withArgs(oneDrive, '/background'));
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Planted scenarios
 //
-// Each scenario builds its events and returns what it proves. True positives return `alert`: the
+// Each scenario builds its events with build(h, r, at, u) (its host, its random stream, its start time in
+// ms, the host's console user) and returns what it proves. True positives return `alert`: the
 // three events of the sequence Elasticsearch returns, in stage order. Near misses return `events`,
 // the planted events by role. `breaks` names the one condition that fails; `why` explains the outcome.
+// Most scenarios are declared with truePositive or nearMiss (the standard shape, see threeStage) or with
+// benign (an install session); the others are built by hand from the helpers below.
 
 const SCENARIOS = [];
 const scenario = (meta, build) => SCENARIOS.push({ ...meta, build });
 
 const PUBLIC_IPS = ['185.199.110.153', '104.21.48.233', '172.67.182.41', '45.142.212.61', '193.42.33.7', '23.106.215.58', '91.215.85.142', '5.252.178.39'];
 const MS_IPS = ['20.190.159.64', '13.107.4.50', '52.109.8.89', '40.126.31.143'];
+const MSIEXEC = 'C:\\Windows\\System32\\msiexec.exe';
+const POWERSHELL = 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe';
 
-// Windows Installer service: "msiexec.exe /V", started by services.exe as SYSTEM.
+// The helpers below take the scenario's host h and random stream r. Those that start a process
+// return [process record, start event].
+const started = (p, opts = {}) => [p, startEvent(p.start, p, opts)];
+
+// An msiexec.exe process (one binary, so one set of hashes).
+const msiexec = (h, r, start, exe, args, user, parent) => proc(h, r, { exe, args, user, start, sig: MSW, parent, hashSalt: 'msiexec' });
+
+// Windows Installer service: "msiexec.exe /V", started by services.exe as SYSTEM. over: exe, args.
 function msiService(h, r, start, over = {}) {
-  const exe = over.exe || 'C:\\Windows\\System32\\msiexec.exe';
-  return proc(h, r, {
-    exe,
-    name: over.name || 'msiexec.exe',
-    args: over.args || [exe.replace('\\System32\\', '\\system32\\'), '/V'],
-    user: SYSTEM,
-    start,
-    sig: MSW,
-    parent: h.seeds.services,
-    hashSalt: 'msiexec',
-  });
+  const exe = over.exe || MSIEXEC;
+  return msiexec(h, r, start, exe, over.args || [exe.replace('\\System32\\', '\\system32\\'), '/V'], SYSTEM, h.seeds.services);
 }
 
-// A child of an msiexec process. spec: exe, name, args (after argv[0]), user, sig, trusted, integrity.
-function msiChild(h, r, parent, start, spec) {
-  return proc(h, r, {
+const startService = (h, r, start, over = {}, opts = {}) => started(msiService(h, r, start, over), opts);
+
+// A client-side "msiexec.exe <args>" (no /V), run by a user from explorer.exe or by an agent.
+const startClient = (h, r, start, args, user, parent = h.seeds.explorer) => started(msiexec(h, r, start, MSIEXEC, [MSIEXEC, ...args], user, parent));
+
+// A child of an msiexec process. spec: exe, args (after argv[0]), argv0, user, sig, trusted, integrity,
+// cwd, omit (omitSignature / omitExt / omitUser flags for its start event).
+function spawn(h, r, parent, start, spec, opts = {}) {
+  const c = proc(h, r, {
     exe: spec.exe,
-    name: spec.name,
     args: [spec.argv0 || spec.exe, ...(spec.args || [])],
     user: spec.user,
     integrity: spec.integrity,
@@ -492,14 +500,20 @@ function msiChild(h, r, parent, start, spec) {
     cwd: spec.cwd,
     hashSalt: spec.sig ? '' : `unsigned:${spec.exe}:${start}`,
   });
+  return started(Object.assign(c, spec.omit), opts);
+}
+
+// Ends each [offset, process] pair at `at` + offset.
+function endAll(at, ...ends) {
+  for (const [off, p] of ends) endEvent(at + off, p);
 }
 
 // A few unrelated events on the same host (interleaved between the stages of a scenario).
 function chatter(h, r, ms) {
   const S = h.seeds;
   const k = r.int(4);
-  if (k === 0 && S.chrome) return netEvent(ms, S.chrome, 'connection_attempted', r.pick(PUBLIC_IPS.slice(0, 3)), 443, r);
-  if (k === 1) return netEvent(ms, S.svcNetwork, 'connection_attempted', r.pick(MS_IPS), 443, r);
+  if (k === 0 && S.chrome) return connect(ms, S.chrome, r.pick(PUBLIC_IPS.slice(0, 3)), 443, r);
+  if (k === 1) return connect(ms, S.svcNetwork, r.pick(MS_IPS), 443, r);
   if (k === 2) {
     const p = proc(h, r, { exe: 'C:\\Windows\\System32\\taskhostw.exe', args: ['taskhostw.exe', '-RegisterDevice', '-ProtectionStateChanged', '-FreeNetworkOnly'], user: SYSTEM, start: ms, sig: MSW, parent: S.svcNetsvcs });
     return startEvent(ms, p);
@@ -509,25 +523,37 @@ function chatter(h, r, ms) {
 }
 
 const tempExe = (u, r, name) => `${userDir(u)}\\AppData\\Local\\Temp\\${r.hex(8).toUpperCase()}\\${name}`;
+// child specs
+const tempChild = (u, r, name) => ({ exe: tempExe(u, r, name), user: u });
+const embedding = (r, user, extra = [], dir = 'System32') => ({ exe: `C:\\Windows\\${dir}\\MsiExec.exe`, args: ['-Embedding', r.hex(32).toUpperCase(), ...extra], user, sig: MSW });
 
-// Standard three-stage shape used by most scenarios. Offsets are in ms from `at`. Returns the
-// records; `child` is built by childSpec(user, rng).
-function threeStage(h, r, at, { net = 8000, child = 19000, user, childSpec, stage1 = {}, netAction = 'connection_attempted', dstIp, port = 443, childOmit = {}, interleave = true, styles = {} }) {
-  const u = user || h.users[0];
-  const msi = msiService(h, r, at, stage1);
-  const s1 = startEvent(at, msi, { action: stage1.action, style: styles.s1 });
+// The standard shape most scenarios use: the msiexec /V service starts, connects out, then starts a
+// child, with unrelated chatter between the stages. Options (offsets in ms from `at`):
+//   net, child       when the connection and the child start
+//   user             the child's user: a user record, or an index into the host's users (default 0)
+//   childSpec(u, r)  the child's spawn spec
+//   stage1           the service's exe and args, and the start event's action
+//   netAction, dstIp (default: a random public address), port: the network event
+//   interleave       false: no chatter;  styles: { s1, n, c } serialisation styles of the three events
+function threeStage(h, r, at, { net = 8000, child = 19000, user, childSpec, stage1 = {}, netAction = 'connection_attempted', dstIp, port = 443, interleave = true, styles = {} }) {
+  const u = typeof user === 'object' ? user : h.users[user || 0];
+  const [msi, s1] = startService(h, r, at, stage1, { action: stage1.action, style: styles.s1 });
   if (interleave) chatter(h, r, at + Math.floor(net / 2) + 7);
   const n = netEvent(at + net, msi, netAction, dstIp || r.pick(PUBLIC_IPS), port, r, { style: styles.n });
   if (interleave) chatter(h, r, at + net + Math.floor((child - net) / 2) + 3);
-  const c = msiChild(h, r, msi, at + child, childSpec(u, r));
-  Object.assign(c, childOmit);
-  const s3 = startEvent(at + child, c, { style: styles.c });
+  const [c, s3] = spawn(h, r, msi, at + child, childSpec(u, r), { style: styles.c });
   endEvent(at + child + 4000 + r.int(20000), c);
   endEvent(at + child + 30000 + r.int(30000), msi);
   return { msi, s1, n, c, s3 };
 }
 
-const unsignedTempExe = (name) => (u, r) => ({ exe: tempExe(u, r, name), user: u });
+// A scenario of the standard shape: spec holds its description and threeStage's options.
+const standard = (kind, result) => (spec) => scenario({ kind, ...spec }, (h, r, at) => {
+  const x = threeStage(h, r, at, spec);
+  return { ...result(x), msi: x.msi };
+});
+const truePositive = standard('tp', (x) => ({ alert: [x.s1, x.n, x.s3] }));
+const nearMiss = standard('nm', (x) => ({ events: { msiexec_start: x.s1, network: x.n, child_start: x.s3 } }));
 
 // -- true positives ---------------------------------------------------------------------------
 
@@ -537,37 +563,27 @@ scenario({
     + 'then starts an unsigned executable from the user\'s Temp folder as the user. Between the stages the same host logs unrelated '
     + 'events, and the msiexec service also starts a SYSTEM MsiExec.exe -Embedding helper that fails stage 3 (SYSTEM and an excluded '
     + 'path), which must not disturb the pending sequence.',
-}, (h, r, at) => {
-  const u = h.users[0];
-  const msi = msiService(h, r, at);
-  const s1 = startEvent(at, msi);
+}, (h, r, at, u) => {
+  const [msi, s1] = startService(h, r, at);
   chatter(h, r, at + 2911);
   const lookup = dnsEvent(at + 6404, msi, 'dl.softupdate-cdn.net', '10.0.0.10', r);
-  const n = netEvent(at + 6521, msi, 'connection_attempted', '193.42.33.7', 443, r);
-  const helper = msiChild(h, r, msi, at + 9870, { exe: 'C:\\Windows\\System32\\MsiExec.exe', name: 'MsiExec.exe', args: ['-Embedding', r.hex(32).toUpperCase(), 'E', 'Global\\MSI0000'], user: SYSTEM, sig: MSW });
-  const helperStart = startEvent(at + 9870, helper);
+  const n = connect(at + 6521, msi, '193.42.33.7', 443, r);
+  const [helper, helperStart] = spawn(h, r, msi, at + 9870, embedding(r, SYSTEM, ['E', 'Global\\MSI0000']));
   chatter(h, r, at + 12233);
-  const c = msiChild(h, r, msi, at + 19142, { exe: tempExe(u, r, 'AdobeUpdateHelper.exe'), user: u });
-  const s3 = startEvent(at + 19142, c);
-  netEvent(at + 21050, c, 'connection_attempted', '193.42.33.7', 8443, r);
-  endEvent(at + 24406, helper);
-  endEvent(at + 48117, c);
-  endEvent(at + 70255, msi);
+  const [c, s3] = spawn(h, r, msi, at + 19142, tempChild(u, r, 'AdobeUpdateHelper.exe'));
+  connect(at + 21050, c, '193.42.33.7', 8443, r);
+  endAll(at, [24406, helper], [48117, c], [70255, msi]);
   return { alert: [s1, n, s3], msi, ignored: { dns_lookup_by_msiexec: lookup, system_msiexec_helper_start: helperStart } };
 });
 
-scenario({
-  id: 'tp-args-lowercase-v', kind: 'tp', host: 'eng', at: 240.087,
+truePositive({
+  id: 'tp-args-lowercase-v', host: 'eng', at: 240.087,
   tests: 'process.args : "/V" is case-insensitive and matches any element of the array: the args are '
     + '["C:\\\\WINDOWS\\\\system32\\\\msiexec.exe", "/v"]. The child is signed by "Citrix Systems, Inc." but the signature is not '
     + 'trusted (expired), so the Citrix exclusion, which needs both subject and trust, does not apply.',
-}, (h, r, at) => {
-  const x = threeStage(h, r, at, {
-    net: 4310, child: 15622, port: 80, dstIp: '45.142.212.61',
-    stage1: { args: ['C:\\WINDOWS\\system32\\msiexec.exe', '/v'] },
-    childSpec: (u, rr) => ({ exe: tempExe(u, rr, 'CitrixWorkspaceUpdate.exe'), user: u, sig: 'Citrix Systems, Inc.', trusted: false }),
-  });
-  return { alert: [x.s1, x.n, x.s3], msi: x.msi };
+  net: 4310, child: 15622, port: 80, dstIp: '45.142.212.61',
+  stage1: { args: ['C:\\WINDOWS\\system32\\msiexec.exe', '/v'] },
+  childSpec: (u, r) => ({ ...tempChild(u, r, 'CitrixWorkspaceUpdate.exe'), sig: 'Citrix Systems, Inc.', trusted: false }),
 });
 
 scenario({
@@ -575,37 +591,30 @@ scenario({
   tests: 'The child\'s user.id matches the rule\'s second SID pattern, "S-1-5-12-1-*". The child is powershell.exe at medium integrity '
     + 'with an encoded command.',
 }, (h, r, at) => {
-  const odd = { domain: 'AzureAD', id: `S-1-5-12-1-${r.sidPart()}-${r.sidPart()}-${r.sidPart()}-${r.sidPart()}`, name: 'james.whitfield' };
+  // drawn from the scenario's stream before the standard shape, so not expressible as plain options
+  const odd = { domain: 'AzureAD', id: r.sid('S-1-5-12-1', 4), name: 'james.whitfield' };
   const x = threeStage(h, r, at, {
     net: 11870, child: 27301, user: odd,
-    childSpec: (u) => ({ exe: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', name: 'powershell.exe', argv0: 'powershell.exe', args: ['-NoProfile', '-WindowStyle', 'Hidden', '-EncodedCommand', 'SQBFAFgAIAAoAEkAVwBSACAAaAB0AHQAcABzADoALwAvADEAOQAzAC4ANAAyAC4AMwAzAC4ANwAvAGEAKQA='], user: u, sig: MSW }),
+    childSpec: (u) => ({ exe: POWERSHELL, argv0: 'powershell.exe', args: ['-NoProfile', '-WindowStyle', 'Hidden', '-EncodedCommand', 'SQBFAFgAIAAoAEkAVwBSACAAaAB0AHQAcABzADoALwAvADEAOQAzAC4ANAAyAC4AMwAzAC4ANwAvAGEAKQA='], user: u, sig: MSW }),
   });
   return { alert: [x.s1, x.n, x.s3], msi: x.msi };
 });
 
-scenario({
-  id: 'tp-process-name-uppercase', kind: 'tp', host: 'ops', at: 480.166,
+truePositive({
+  id: 'tp-process-name-uppercase', host: 'ops', at: 480.166,
   tests: 'process.name is "MSIEXEC.EXE" on stages 1 and 2 and process.parent.name is "MSIEXEC.EXE" on stage 3: ":" compares '
     + 'case-insensitively. The child is powershell.exe at medium integrity whose arguments point into C:\\Program Files; the '
     + 'powershell exclusion also needs high integrity, so it does not apply.',
-}, (h, r, at) => {
-  const x = threeStage(h, r, at, {
-    net: 2450, child: 9318,
-    stage1: { exe: 'C:\\WINDOWS\\SYSTEM32\\MSIEXEC.EXE', name: 'MSIEXEC.EXE', args: ['C:\\WINDOWS\\SYSTEM32\\MSIEXEC.EXE', '/V'] },
-    childSpec: (u) => ({ exe: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', name: 'powershell.exe', args: ['-ExecutionPolicy', 'Bypass', '-File', 'C:\\Program Files\\Contoso\\Agent\\scripts\\register.ps1'], user: u, sig: MSW }),
-  });
-  return { alert: [x.s1, x.n, x.s3], msi: x.msi };
+  net: 2450, child: 9318,
+  stage1: { exe: 'C:\\WINDOWS\\SYSTEM32\\MSIEXEC.EXE', args: ['C:\\WINDOWS\\SYSTEM32\\MSIEXEC.EXE', '/V'] },
+  childSpec: (u) => ({ exe: POWERSHELL, args: ['-ExecutionPolicy', 'Bypass', '-File', 'C:\\Program Files\\Contoso\\Agent\\scripts\\register.ps1'], user: u, sig: MSW }),
 });
 
-scenario({
-  id: 'tp-maxspan-exactly-60s', kind: 'tp', host: 'hr', at: 720.25,
+truePositive({
+  id: 'tp-maxspan-exactly-60s', host: 'hr', at: 720.25,
   tests: 'maxspan is inclusive: the child starts exactly 60.000 s after the msiexec start (13:12:00.250 -> 13:13:00.250).',
-}, (h, r, at) => {
-  const x = threeStage(h, r, at, {
-    net: 21448, child: MAXSPAN_MS,
-    childSpec: (u) => ({ exe: 'C:\\Windows\\System32\\cmd.exe', name: 'cmd.exe', argv0: 'C:\\WINDOWS\\system32\\cmd.exe', args: ['/c', `${userDir(u)}\\AppData\\Local\\Temp\\install_helper.bat`], user: u, sig: MSW }),
-  });
-  return { alert: [x.s1, x.n, x.s3], msi: x.msi, span_ms: x.s3.ms - x.s1.ms };
+  net: 21448, child: MAXSPAN_MS,
+  childSpec: (u) => ({ exe: 'C:\\Windows\\System32\\cmd.exe', argv0: 'C:\\WINDOWS\\system32\\cmd.exe', args: ['/c', `${userDir(u)}\\AppData\\Local\\Temp\\install_helper.bat`], user: u, sig: MSW }),
 });
 
 scenario({
@@ -613,18 +622,14 @@ scenario({
   tests: 'Two stage-1 start events for the same process.entity_id (a start event delivered twice with different timestamps, as a '
     + 'replaying forwarder can produce; Defend itself never reuses an entity id) precede the network event. Only one partial '
     + 'sequence is kept per key and stage, and the newer one replaces the older, so the alert contains the second start event.',
-}, (h, r, at) => {
-  const u = h.users[0];
-  const msi = msiService(h, r, at);
-  const first = startEvent(at, msi);
+}, (h, r, at, u) => {
+  const [msi, first] = startService(h, r, at);
   chatter(h, r, at + 5212);
   const second = startEvent(at + 12500, msi);
-  const n = netEvent(at + 15213, msi, 'connection_attempted', '23.106.215.58', 443, r);
+  const n = connect(at + 15213, msi, '23.106.215.58', 443, r);
   chatter(h, r, at + 21004);
-  const c = msiChild(h, r, msi, at + 29950, { exe: `C:\\Users\\Public\\Libraries\\${r.hex(6)}.exe`, user: u });
-  const s3 = startEvent(at + 29950, c);
-  endEvent(at + 41177, c);
-  endEvent(at + 80403, msi);
+  const [c, s3] = spawn(h, r, msi, at + 29950, { exe: `C:\\Users\\Public\\Libraries\\${r.hex(6)}.exe`, user: u });
+  endAll(at, [41177, c], [80403, msi]);
   return { alert: [second, n, s3], msi, ignored: { older_duplicate_start: first } };
 });
 
@@ -636,66 +641,47 @@ scenario({
     + 'connection and the first child.',
 }, (h, r, at) => {
   const u = h.users[1];
-  const msi = msiService(h, r, at);
-  const s1 = startEvent(at, msi);
-  const n1 = netEvent(at + 3307, msi, 'connection_attempted', '91.215.85.142', 443, r);
-  const n2 = netEvent(at + 5119, msi, 'connection_attempted', '91.215.85.142', 443, r);
+  const [msi, s1] = startService(h, r, at);
+  const n1 = connect(at + 3307, msi, '91.215.85.142', 443, r);
+  const n2 = connect(at + 5119, msi, '91.215.85.142', 443, r);
   chatter(h, r, at + 7444);
-  const c1 = msiChild(h, r, msi, at + 12086, { exe: 'C:\\Windows\\System32\\cmd.exe', name: 'cmd.exe', args: ['/c', 'whoami /all > %TEMP%\\w.txt'], user: u, sig: MSW });
-  const s3a = startEvent(at + 12086, c1);
-  const c2 = msiChild(h, r, msi, at + 14530, { exe: `${userDir(u)}\\AppData\\Roaming\\Microsoft\\Crypto\\updsvc.exe`, user: u });
-  const s3b = startEvent(at + 14530, c2);
-  endEvent(at + 13010, c1);
-  endEvent(at + 52800, c2);
-  endEvent(at + 61733, msi);
+  const [c1, s3a] = spawn(h, r, msi, at + 12086, { exe: 'C:\\Windows\\System32\\cmd.exe', args: ['/c', 'whoami /all > %TEMP%\\w.txt'], user: u, sig: MSW });
+  const [c2, s3b] = spawn(h, r, msi, at + 14530, { exe: `${userDir(u)}\\AppData\\Roaming\\Microsoft\\Crypto\\updsvc.exe`, user: u });
+  endAll(at, [13010, c1], [52800, c2], [61733, msi]);
   return { alert: [s1, n1, s3a], msi, ignored: { second_connection: n2, second_qualifying_child: s3b } };
 });
 
-scenario({
-  id: 'tp-no-signature-no-ext', kind: 'tp', host: 'fin', at: 1760.344,
+truePositive({
+  id: 'tp-no-signature-no-ext', host: 'fin', at: 1760.344,
   tests: 'The child start event has no process.code_signature and no process.Ext at all. In Elasticsearch each "not (...)" '
     + 'exclusion over field-vs-literal comparisons becomes a must_not, which matches documents that lack the fields, so the '
     + 'exclusions do not suppress the alert (two-valued logic, notes section 5).',
-}, (h, r, at) => {
-  const x = threeStage(h, r, at, {
-    net: 6020, child: 52987, childOmit: { omitSignature: true, omitExt: true },
-    childSpec: (u) => ({ exe: 'C:\\ProgramData\\USOShared\\Logs\\wuhelper.exe', user: u }),
-  });
-  return { alert: [x.s1, x.n, x.s3], msi: x.msi };
+  net: 6020, child: 52987,
+  childSpec: (u) => ({ exe: 'C:\\ProgramData\\USOShared\\Logs\\wuhelper.exe', user: u, omit: { omitSignature: true, omitExt: true } }),
 });
 
-scenario({
-  id: 'tp-dotted-keys', kind: 'tp', host: 'ops', at: 1790.5,
+truePositive({
+  id: 'tp-dotted-keys', host: 'ops', at: 1790.5,
   tests: 'Field naming: the stage-1 event is written entirely with dotted keys ("process.name": ...); the stage-2 event mixes a '
     + 'nested "process" object with top-level "process.name" and "process.entity_id" keys; the stage-3 event keeps a nested '
     + '"process" object but writes its parent as a top-level "process.parent" object. Elasticsearch indexes all three forms as '
     + 'the same fields. The child is rundll32.exe whose argument is "C:\\Windows\\System32\\printui.dll,PrintUIEntry": the '
     + 'printui exclusion matches the whole argument only, so the full path escapes it. This sequence overlaps tp-no-signature-no-ext '
     + 'in time and completes before it.',
-}, (h, r, at) => {
-  const x = threeStage(h, r, at, {
-    net: 3391, child: 8875,
-    styles: { s1: 'dotted', n: 'mixed:process.name,process.entity_id', c: 'mixed:process.parent' },
-    childSpec: (u) => ({ exe: 'C:\\Windows\\System32\\rundll32.exe', name: 'rundll32.exe', argv0: 'rundll32', args: ['C:\\Windows\\System32\\printui.dll,PrintUIEntry', '/il'], user: u, sig: MSW }),
-  });
-  return { alert: [x.s1, x.n, x.s3], msi: x.msi };
+  net: 3391, child: 8875,
+  styles: { s1: 'dotted', n: 'mixed:process.name,process.entity_id', c: 'mixed:process.parent' },
+  childSpec: (u) => ({ exe: 'C:\\Windows\\System32\\rundll32.exe', argv0: 'rundll32', args: ['C:\\Windows\\System32\\printui.dll,PrintUIEntry', '/il'], user: u, sig: MSW }),
 });
 
 // -- near misses: one condition broken each ------------------------------------------------------
-
-const nearMiss = (meta, opts) => scenario({ kind: 'nm', ...meta }, (h, r, at) => {
-  const x = threeStage(h, r, at, typeof opts === 'function' ? opts(h, r) : opts);
-  return { events: { msiexec_start: x.s1, network: x.n, child_start: x.s3 }, msi: x.msi };
-});
 
 nearMiss({
   id: 'nm-child-is-msiexec', host: 'hr', at: 420.615,
   breaks: 'stage 3: not process.executable : ("?:\\\\Windows\\\\System32\\\\msiexec.exe", ...)',
   why: 'The child is C:\\Windows\\System32\\MsiExec.exe (a custom-action host running as the user). The exclusion list matches it '
     + 'case-insensitively ("MsiExec.exe" vs "msiexec.exe"; "?" stands for the drive letter), so stage 3 fails.',
-}, {
   net: 5120, child: 13005,
-  childSpec: (u, r) => ({ exe: 'C:\\Windows\\System32\\MsiExec.exe', name: 'MsiExec.exe', args: ['-Embedding', r.hex(32).toUpperCase()], user: u, sig: MSW }),
+  childSpec: (u, r) => embedding(r, u),
 });
 
 nearMiss({
@@ -703,28 +689,25 @@ nearMiss({
   breaks: 'stage 3: not process.executable : (..., "?:\\\\Program Files\\\\*.exe", ...)',
   why: 'The child is an unsigned exe under C:\\Program Files\\ (any depth: "*" also matches backslashes). The executable '
     + 'exclusion list applies whatever the signature, so stage 3 fails even though the file is unsigned.',
-}, (h) => ({
-  net: 4006, child: 17390, user: h.users[1],
+  net: 4006, child: 17390, user: 1,
   childSpec: (u) => ({ exe: 'C:\\Program Files\\FabrikamVPN\\bin\\fvpn-setup-helper.exe', user: u }),
-}));
+});
 
 nearMiss({
   id: 'nm-child-citrix-trusted', host: 'rds', at: 1120.477,
   breaks: 'stage 3: not (process.code_signature.subject_name == "Citrix Systems, Inc." and process.code_signature.trusted == true)',
   why: 'The child runs from the user\'s Temp folder but carries a trusted Citrix signature, so the Citrix exclusion removes it.',
-}, {
   net: 9540, child: 24101,
-  childSpec: (u, r) => ({ exe: tempExe(u, r, 'CitrixWorkspaceUpdate.exe'), user: u, sig: 'Citrix Systems, Inc.', trusted: true }),
+  childSpec: (u, r) => ({ ...tempChild(u, r, 'CitrixWorkspaceUpdate.exe'), sig: 'Citrix Systems, Inc.', trusted: true }),
 });
 
 nearMiss({
   id: 'nm-child-powershell-high-program-files-args', host: 'eng', at: 1240.058,
   breaks: 'stage 3: not (process.name : ("regsvr32.exe", "powershell.exe", ...) and process.Ext.token.integrity_level_name == "high" and process.args : ("?:\\\\Program Files\\\\*", ...))',
   why: 'An elevated (high integrity) powershell.exe whose -File argument lies under C:\\Program Files\\ is excluded.',
-}, (h) => ({
-  net: 3876, child: 11640, user: h.users[1],
-  childSpec: (u) => ({ exe: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', name: 'powershell.exe', args: ['-NoProfile', '-ExecutionPolicy', 'Bypass', '-File', 'C:\\Program Files\\Contoso\\Agent\\scripts\\register.ps1'], user: u, sig: MSW, integrity: 'high' }),
-}));
+  net: 3876, child: 11640, user: 1,
+  childSpec: (u) => ({ exe: POWERSHELL, args: ['-NoProfile', '-ExecutionPolicy', 'Bypass', '-File', 'C:\\Program Files\\Contoso\\Agent\\scripts\\register.ps1'], user: u, sig: MSW, integrity: 'high' }),
+});
 
 nearMiss({
   id: 'nm-child-program-files-x86-trusted', host: 'app', at: 1460.839,
@@ -732,26 +715,23 @@ nearMiss({
   why: 'A trusted, signed exe under C:\\Program Files (x86)\\. Note that this clause is redundant in the rule: any executable it '
     + 'matches is already matched by the executable exclusion list, so this event fails that clause too. No event can break '
     + 'this clause alone.',
-}, (h) => ({
-  net: 7702, child: 20318, user: h.users[1],
+  net: 7702, child: 20318, user: 1,
   childSpec: (u) => ({ exe: 'C:\\Program Files (x86)\\Northwind\\Reporting\\nwrsetup.exe', user: u, sig: 'Northwind Traders Ltd', trusted: true }),
-}));
+});
 
 nearMiss({
   id: 'nm-child-rundll32-printui', host: 'hr', at: 1400.392,
   breaks: 'stage 3: not (process.name : "rundll32.exe" and process.args : "printui.dll,PrintUIEntry")',
   why: 'rundll32.exe printui.dll,PrintUIEntry (a printer-driver install) is excluded: one element of process.args equals the '
     + 'pattern.',
-}, {
   net: 2230, child: 6118,
-  childSpec: (u) => ({ exe: 'C:\\Windows\\System32\\rundll32.exe', name: 'rundll32.exe', argv0: 'rundll32', args: ['printui.dll,PrintUIEntry', '/ia', '/m', 'HP Universal Printing PCL 6', '/f', 'C:\\Windows\\Temp\\hpcu270u.inf'], user: u, sig: MSW }),
+  childSpec: (u) => ({ exe: 'C:\\Windows\\System32\\rundll32.exe', argv0: 'rundll32', args: ['printui.dll,PrintUIEntry', '/ia', '/m', 'HP Universal Printing PCL 6', '/f', 'C:\\Windows\\Temp\\hpcu270u.inf'], user: u, sig: MSW }),
 });
 
 nearMiss({
   id: 'nm-child-user-system', host: 'fin', at: 1580.117,
   breaks: 'stage 3: user.id : ("S-1-5-21-*", "S-1-5-12-1-*")',
   why: 'The child runs as SYSTEM (S-1-5-18), which matches neither SID pattern.',
-}, {
   net: 5518, child: 16004,
   childSpec: (u, r) => ({ exe: `C:\\Windows\\Temp\\${r.hex(8).toUpperCase()}\\setup.exe`, user: SYSTEM }),
 });
@@ -761,9 +741,8 @@ nearMiss({
   breaks: 'stage 3: user.id : ("S-1-5-21-*", "S-1-5-12-1-*")',
   why: 'The child runs as an Entra ID (Azure AD) account, whose SID starts with S-1-12-1-. That is not "S-1-5-12-1-*", so '
     + 'stage 3 fails. This is a real gap of the rule on Entra-joined machines, kept here as documented behaviour.',
-}, {
   net: 4477, child: 19880,
-  childSpec: (u, r) => ({ exe: tempExe(u, r, 'TeamsMeetingAddinHelper.exe'), user: u }),
+  childSpec: (u, r) => tempChild(u, r, 'TeamsMeetingAddinHelper.exe'),
 });
 
 nearMiss({
@@ -771,9 +750,8 @@ nearMiss({
   breaks: 'stage 3: user.id : ("S-1-5-21-*", "S-1-5-12-1-*")',
   why: 'The child start event has no user object at all (Defend always writes one; this stands in for a stripped or partial '
     + 'event). A ":" test on a missing field is false, and only negations are true on missing fields, so stage 3 fails.',
-}, {
-  net: 6903, child: 14422, childOmit: { omitUser: true },
-  childSpec: (u, r) => ({ exe: tempExe(u, r, 'vcredist_helper.exe'), user: u }),
+  net: 6903, child: 14422,
+  childSpec: (u, r) => ({ ...tempChild(u, r, 'vcredist_helper.exe'), omit: { omitUser: true } }),
 });
 
 nearMiss({
@@ -781,9 +759,8 @@ nearMiss({
   breaks: 'stage 2: event.action == "connection_attempted"',
   why: 'The only network event from the msiexec process is an inbound connection_accepted, so stage 2 never matches and the '
     + 'child has no stage-2 partial to complete.',
-}, {
   net: 7405, child: 18111, netAction: 'connection_accepted', dstIp: '10.20.7.118', port: 49733,
-  childSpec: (u, r) => ({ exe: tempExe(u, r, 'AgentInstaller.exe'), user: u }),
+  childSpec: (u, r) => tempChild(u, r, 'AgentInstaller.exe'),
 });
 
 scenario({
@@ -793,17 +770,12 @@ scenario({
     + '":" without wildcards compares whole values, one array element at a time, so neither "/L*V" nor the URL (which contains '
     + '"/v") matches. Without a stage-1 partial, its connection and its child are ignored.',
   // built by hand: a user-run msiexec is a child of explorer.exe, not of services.exe
-}, (h, r, at) => {
-  const u = h.users[0];
-  const exe = 'C:\\Windows\\System32\\msiexec.exe';
-  const msi = proc(h, r, { exe, args: [exe, '/i', 'https://downloads.fabrikam-vpn.example/releases/v4.2.1/FabrikamVPN-x64.msi', '/qn', '/L*V', `${userDir(u)}\\AppData\\Local\\Temp\\fvpn_install.log`], user: u, start: at, sig: MSW, parent: h.seeds.explorer, hashSalt: 'msiexec' });
-  const s1 = startEvent(at, msi);
+}, (h, r, at, u) => {
+  const [msi, s1] = startClient(h, r, at, ['/i', 'https://downloads.fabrikam-vpn.example/releases/v4.2.1/FabrikamVPN-x64.msi', '/qn', '/L*V', `${userDir(u)}\\AppData\\Local\\Temp\\fvpn_install.log`], u);
   chatter(h, r, at + 1804);
-  const n = netEvent(at + 3250, msi, 'connection_attempted', '104.21.48.233', 443, r);
-  const c = msiChild(h, r, msi, at + 9012, { exe: tempExe(u, r, 'fvpn_prereq.exe'), user: u });
-  const s3 = startEvent(at + 9012, c);
-  endEvent(at + 15540, c);
-  endEvent(at + 40126, msi);
+  const n = connect(at + 3250, msi, '104.21.48.233', 443, r);
+  const [c, s3] = spawn(h, r, msi, at + 9012, tempChild(u, r, 'fvpn_prereq.exe'));
+  endAll(at, [15540, c], [40126, msi]);
   return { events: { msiexec_start: s1, network: n, child_start: s3 }, msi };
 });
 
@@ -812,9 +784,8 @@ nearMiss({
   breaks: 'stage 1: event.action == "start"',
   why: 'The msiexec start event says event.action "Start" (as a third-party converter might write it). "==" is case-sensitive, '
     + 'so stage 1 fails.',
-}, {
   net: 3880, child: 12470, stage1: { action: 'Start' },
-  childSpec: (u, r) => ({ exe: tempExe(u, r, 'update.exe'), user: u }),
+  childSpec: (u, r) => tempChild(u, r, 'update.exe'),
 });
 
 nearMiss({
@@ -822,9 +793,8 @@ nearMiss({
   breaks: 'all stages: host.os.type == "windows"',
   why: 'Every event from WS-KIOSK-03 has host.os.type "Windows" (a custom ingest pipeline copied host.os.name into it). "==" is '
     + 'case-sensitive, so no stage matches; otherwise the sequence would alert.',
-}, {
   net: 4411, child: 15023,
-  childSpec: (u, r) => ({ exe: tempExe(u, r, 'KioskBrowserUpdate.exe'), user: u }),
+  childSpec: (u, r) => tempChild(u, r, 'KioskBrowserUpdate.exe'),
 });
 
 nearMiss({
@@ -833,21 +803,19 @@ nearMiss({
   why: 'The same three events from a Linux build box running a Windows installer under Wine (host.os.type "linux"). To isolate '
     + 'the host test the process fields are idealised to their Windows form, and the user is Wine\'s default SID '
     + 'S-1-5-21-0-0-0-1000. Only host.os.type differs from a true positive.',
-}, (h) => ({
   net: 3050, child: 10944, interleave: false,
   user: { domain: 'BUILD-LNX-02', id: 'S-1-5-21-0-0-0-1000', name: 'builder' },
   childSpec: (u) => ({ exe: 'C:\\users\\builder\\Temp\\wine_setup_helper.exe', user: u }),
-}));
+});
 
 nearMiss({
   id: 'nm-maxspan-60001ms', host: 'app', at: 760.5,
   breaks: 'sequence: with maxspan=1m',
   why: 'The child starts 60.001 s after the msiexec start (13:12:40.500 -> 13:13:40.501), 1 ms over the limit, so the candidate is '
     + 'dropped. This sequence overlaps tp-maxspan-exactly-60s in time on another host.',
-}, (h) => ({
-  net: 20999, child: MAXSPAN_MS + 1, user: h.users[1],
-  childSpec: (u, r) => ({ exe: tempExe(u, r, 'dbtool.exe'), user: u }),
-}));
+  net: 20999, child: MAXSPAN_MS + 1, user: 1,
+  childSpec: (u, r) => tempChild(u, r, 'dbtool.exe'),
+});
 
 // -- near misses: ordering and join keys ---------------------------------------------------------
 
@@ -857,16 +825,13 @@ scenario({
   why: 'The network event carries an earlier @timestamp than the msiexec start (300 ms of clock skew). When it is read there is '
     + 'no stage-1 partial, so it is ignored; the start then opens a partial that no later network event advances, and the child '
     + 'finds no stage-2 partial.',
-}, (h, r, at) => {
-  const u = h.users[0];
+}, (h, r, at, u) => {
   const msi = msiService(h, r, at + 300);
-  const n = netEvent(at, msi, 'connection_attempted', '5.252.178.39', 443, r);
+  const n = connect(at, msi, '5.252.178.39', 443, r);
   const s1 = startEvent(at + 300, msi);
   chatter(h, r, at + 4120);
-  const c = msiChild(h, r, msi, at + 12775, { exe: tempExe(u, r, 'GoogleUpdateSetup.exe'), user: u });
-  const s3 = startEvent(at + 12775, c);
-  endEvent(at + 19003, c);
-  endEvent(at + 55210, msi);
+  const [c, s3] = spawn(h, r, msi, at + 12775, tempChild(u, r, 'GoogleUpdateSetup.exe'));
+  endAll(at, [19003, c], [55210, msi]);
   return { events: { network: n, msiexec_start: s1, child_start: s3 }, msi };
 });
 
@@ -875,15 +840,11 @@ scenario({
   breaks: 'sequence order: stage 3 must come after stage 2',
   why: 'The qualifying child starts before the msiexec process connects out. At that moment the key has only a stage-1 partial, '
     + 'so the child is ignored; the later connection advances the partial to stage 2, but no further child follows.',
-}, (h, r, at) => {
-  const u = h.users[0];
-  const msi = msiService(h, r, at);
-  const s1 = startEvent(at, msi);
-  const c = msiChild(h, r, msi, at + 4410, { exe: tempExe(u, r, 'ZoomInstallerHelper.exe'), user: u });
-  const s3 = startEvent(at + 4410, c);
-  const n = netEvent(at + 9982, msi, 'connection_attempted', '172.67.182.41', 443, r);
-  endEvent(at + 15090, c);
-  endEvent(at + 47731, msi);
+}, (h, r, at, u) => {
+  const [msi, s1] = startService(h, r, at);
+  const [c, s3] = spawn(h, r, msi, at + 4410, tempChild(u, r, 'ZoomInstallerHelper.exe'));
+  const n = connect(at + 9982, msi, '172.67.182.41', 443, r);
+  endAll(at, [15090, c], [47731, msi]);
   return { events: { msiexec_start: s1, child_start: s3, network: n }, msi };
 });
 
@@ -893,19 +854,12 @@ scenario({
   why: 'The /V service connects out (stages 1 and 2 match for its entity id), but the qualifying child is started by a different '
     + 'msiexec process (the user\'s "msiexec /i", which has no /V). The child\'s key is that other entity id, which has no '
     + 'pending sequence.',
-}, (h, r, at) => {
-  const u = h.users[0];
-  const exe = 'C:\\Windows\\System32\\msiexec.exe';
-  const client = proc(h, r, { exe, args: [exe, '/i', `${userDir(u)}\\Downloads\\Notepad++-8.6.8-x64.msi`], user: u, start: at, sig: MSW, parent: h.seeds.explorer, hashSalt: 'msiexec' });
-  const clientStart = startEvent(at, client);
-  const msi = msiService(h, r, at + 640);
-  const s1 = startEvent(at + 640, msi);
-  const n = netEvent(at + 5305, msi, 'connection_attempted', '185.199.110.153', 443, r);
-  const c = msiChild(h, r, client, at + 11120, { exe: tempExe(u, r, 'npp_postinstall.exe'), user: u });
-  const s3 = startEvent(at + 11120, c);
-  endEvent(at + 16200, c);
-  endEvent(at + 20114, client);
-  endEvent(at + 51090, msi);
+}, (h, r, at, u) => {
+  const [client, clientStart] = startClient(h, r, at, ['/i', `${userDir(u)}\\Downloads\\Notepad++-8.6.8-x64.msi`], u);
+  const [msi, s1] = startService(h, r, at + 640);
+  const n = connect(at + 5305, msi, '185.199.110.153', 443, r);
+  const [c, s3] = spawn(h, r, client, at + 11120, tempChild(u, r, 'npp_postinstall.exe'));
+  endAll(at, [16200, c], [20114, client], [51090, msi]);
   return { events: { user_msiexec_start: clientStart, msiexec_start: s1, network: n, child_start: s3 }, msi };
 });
 
@@ -914,109 +868,90 @@ scenario({
   breaks: 'join key: stage 2 process.entity_id must equal the stage-1 process.entity_id',
   why: 'The /V service starts and later starts a qualifying child, but the outbound connection comes from a different msiexec '
     + 'process (the user\'s "msiexec /i", no /V). Its key has no stage-1 partial, and the service\'s key never reaches stage 2.',
-}, (h, r, at) => {
-  const u = h.users[0];
-  const exe = 'C:\\Windows\\System32\\msiexec.exe';
-  const msi = msiService(h, r, at);
-  const s1 = startEvent(at, msi);
-  const client = proc(h, r, { exe, args: [exe, '/i', 'https://downloads.example.net/tools/PDFReader-24.2.msi', '/passive'], user: u, start: at + 210, sig: MSW, parent: h.seeds.explorer, hashSalt: 'msiexec' });
-  const clientStart = startEvent(at + 210, client);
-  const n = netEvent(at + 3702, client, 'connection_attempted', '104.21.48.233', 443, r);
-  const c = msiChild(h, r, msi, at + 14840, { exe: tempExe(u, r, 'PDFReaderSetup.exe'), user: u });
-  const s3 = startEvent(at + 14840, c);
-  endEvent(at + 21093, c);
-  endEvent(at + 24500, client);
-  endEvent(at + 56002, msi);
+}, (h, r, at, u) => {
+  const [msi, s1] = startService(h, r, at);
+  const [client, clientStart] = startClient(h, r, at + 210, ['/i', 'https://downloads.example.net/tools/PDFReader-24.2.msi', '/passive'], u);
+  const n = connect(at + 3702, client, '104.21.48.233', 443, r);
+  const [c, s3] = spawn(h, r, msi, at + 14840, tempChild(u, r, 'PDFReaderSetup.exe'));
+  endAll(at, [21093, c], [24500, client], [56002, msi]);
   return { events: { msiexec_start: s1, user_msiexec_start: clientStart, network_from_user_msiexec: n, child_start: s3 }, msi };
 });
 
 // -- benign installer sessions (partial matches only) --------------------------------------------
 
-scenario({
-  id: 'benign-user-install', kind: 'benign', host: 'fin', at: 2150.438,
-  breaks: 'stage 3 (every candidate child is excluded or runs as SYSTEM)',
+// A benign install session. o: its description plus (offsets in ms from `at`, u the host's console user)
+//   client(u)       optional: the msiexec /i that asks for the install, { role, args, user (default u),
+//                   parent (seed key, default explorer), end }
+//   service         when the Windows Installer service starts
+//   dns             optional [offset, name] that the service resolves
+//   network         [offset, ip, port] that the service connects to
+//   children(u, r)  [offset, spawn spec, role] for each child of the service
+//   childLife       [min, spread]: each child ends min + r.int(spread) ms after it starts
+//   end             when the service ends
+const benign = (o) => scenario({ kind: 'benign', breaks: 'stage 3 (every candidate child is excluded or runs as SYSTEM)', ...o }, (h, r, at, u) => {
+  const client = o.client && o.client(u);
+  const ev = {};
+  let clientProc;
+  if (client) [clientProc, ev[client.role]] = startClient(h, r, at, client.args, client.user || u, h.seeds[client.parent || 'explorer']);
+  const [svc, s1] = startService(h, r, at + o.service);
+  ev.msiexec_start = s1;
+  if (o.dns) ev.dns_lookup = dnsEvent(at + o.dns[0], svc, o.dns[1], '10.0.0.10', r);
+  ev.network = connect(at + o.network[0], svc, o.network[1], o.network[2], r);
+  for (const [off, spec, role] of o.children(u, r)) {
+    const [c, start] = spawn(h, r, svc, at + off, spec);
+    ev[role] = start;
+    endEvent(at + off + o.childLife[0] + r.int(o.childLife[1]), c);
+  }
+  if (client) endEvent(at + client.end, clientProc);
+  endEvent(at + o.end, svc);
+  return { events: ev, msi: svc };
+});
+
+benign({
+  id: 'benign-user-install', host: 'fin', at: 2150.438,
   why: 'A normal interactive install: the user runs "msiexec /i", the Windows Installer service (msiexec /V) starts, checks a '
     + 'certificate revocation list over the network (stages 1 and 2 match), then starts MsiExec.exe -Embedding custom-action '
     + 'hosts as SYSTEM and as the user, a C:\\Windows\\Installer\\MSI*.tmp helper as the user, and srtasks.exe as SYSTEM. Each child '
     + 'fails stage 3 (SYSTEM, or an excluded path), so no alert.',
-}, (h, r, at) => {
-  const u = h.users[0];
-  const exe = 'C:\\Windows\\System32\\msiexec.exe';
-  const client = proc(h, r, { exe, args: [exe, '/i', `${userDir(u)}\\Downloads\\GoogleChromeStandaloneEnterprise64.msi`], user: u, start: at, sig: MSW, parent: h.seeds.explorer, hashSalt: 'msiexec' });
-  const ev = { user_msiexec_start: startEvent(at, client) };
-  const svc = msiService(h, r, at + 388);
-  ev.msiexec_start = startEvent(at + 388, svc);
-  ev.network = netEvent(at + 1904, svc, 'connection_attempted', '13.107.4.50', 80, r);
-  const kids = [
+  client: (u) => ({ role: 'user_msiexec_start', args: ['/i', `${userDir(u)}\\Downloads\\GoogleChromeStandaloneEnterprise64.msi`], end: 15230 }),
+  service: 388, network: [1904, '13.107.4.50', 80],
+  children: (u, r) => [
     [2550, { exe: 'C:\\Windows\\System32\\srtasks.exe', args: ['ExecuteScopeRestorePoint', '/WaitForRestorePoint:2'], user: SYSTEM, sig: MSW }, 'srtasks_as_system'],
-    [4120, { exe: 'C:\\Windows\\System32\\MsiExec.exe', name: 'MsiExec.exe', args: ['-Embedding', r.hex(32).toUpperCase(), 'E', 'Global\\MSI0000'], user: SYSTEM, sig: MSW }, 'msiexec_embedding_as_system'],
-    [4975, { exe: 'C:\\Windows\\System32\\MsiExec.exe', name: 'MsiExec.exe', args: ['-Embedding', r.hex(32).toUpperCase()], user: u, sig: MSW }, 'msiexec_embedding_as_user'],
+    [4120, embedding(r, SYSTEM, ['E', 'Global\\MSI0000']), 'msiexec_embedding_as_system'],
+    [4975, embedding(r, u), 'msiexec_embedding_as_user'],
     [6610, { exe: `C:\\Windows\\Installer\\MSI${r.hex(4).toUpperCase()}.tmp`, args: ['/quiet'], user: u }, 'installer_tmp_as_user'],
-  ];
-  for (const [off, spec, role] of kids) {
-    const c = msiChild(h, r, svc, at + off, spec);
-    ev[role] = startEvent(at + off, c);
-    endEvent(at + off + 1500 + r.int(9000), c);
-  }
-  endEvent(at + 15230, client);
-  endEvent(at + 95000, svc);
-  return { events: ev, msi: svc };
+  ],
+  childLife: [1500, 9000], end: 95000,
 });
 
-scenario({
-  id: 'benign-sccm-deployment', kind: 'benign', host: 'app', at: 60.271,
-  breaks: 'stage 3 (every candidate child is excluded or runs as SYSTEM)',
+benign({
+  id: 'benign-sccm-deployment', host: 'app', at: 60.271,
   why: 'A software-distribution agent installs a package: the Windows Installer service connects to the distribution point and '
     + 'starts a trusted vendor exe under C:\\Program Files\\, sc.exe and schtasks.exe as the deployment account, and taskkill.exe '
     + 'as SYSTEM. All of these are excluded, so no alert.',
-}, (h, r, at) => {
-  const u = h.users[0];
-  const exe = 'C:\\Windows\\System32\\msiexec.exe';
-  const client = proc(h, r, { exe, args: [exe, '/i', 'C:\\Windows\\ccmcache\\4f\\ContosoAgent-7.1.0.msi', '/qn', 'REBOOT=ReallySuppress'], user: SYSTEM, start: at, sig: MSW, parent: h.seeds.sccm, hashSalt: 'msiexec' });
-  const ev = { agent_msiexec_start: startEvent(at, client) };
-  const svc = msiService(h, r, at + 512);
-  ev.msiexec_start = startEvent(at + 512, svc);
-  ev.network = netEvent(at + 2207, svc, 'connection_attempted', '10.0.12.5', 443, r);
-  const kids = [
+  client: () => ({ role: 'agent_msiexec_start', args: ['/i', 'C:\\Windows\\ccmcache\\4f\\ContosoAgent-7.1.0.msi', '/qn', 'REBOOT=ReallySuppress'], user: SYSTEM, parent: 'sccm', end: 31100 }),
+  service: 512, network: [2207, '10.0.12.5', 443],
+  children: (u) => [
     [5304, { exe: 'C:\\Program Files\\Contoso\\Agent\\ContosoAgentSetup.exe', args: ['/configure', '/silent'], user: u, sig: 'Contoso Ltd', trusted: true }, 'program_files_exe_as_user'],
     [7719, { exe: 'C:\\Windows\\System32\\sc.exe', args: ['create', 'ContosoAgent', 'binPath=', 'C:\\Program Files\\Contoso\\Agent\\agent.exe', 'start=', 'auto'], user: u, sig: MSW }, 'sc_as_user'],
     [8890, { exe: 'C:\\Windows\\system32\\schtasks.exe', args: ['/Create', '/TN', 'Contoso\\AgentHealth', '/SC', 'HOURLY', '/TR', 'C:\\Program Files\\Contoso\\Agent\\health.exe', '/F'], user: u, sig: MSW }, 'schtasks_as_user'],
     [9951, { exe: 'C:\\Windows\\System32\\taskkill.exe', args: ['/F', '/IM', 'ContosoTray.exe'], user: SYSTEM, sig: MSW }, 'taskkill_as_system'],
-  ];
-  for (const [off, spec, role] of kids) {
-    const c = msiChild(h, r, svc, at + off, spec);
-    ev[role] = startEvent(at + off, c);
-    endEvent(at + off + 800 + r.int(4000), c);
-  }
-  endEvent(at + 31100, client);
-  endEvent(at + 64020, svc);
-  return { events: ev, msi: svc };
+  ],
+  childLife: [800, 4000], end: 64020,
 });
 
-scenario({
-  id: 'benign-citrix-update', kind: 'benign', host: 'rds', at: 2300.806,
-  breaks: 'stage 3 (every candidate child is excluded or runs as SYSTEM)',
+benign({
+  id: 'benign-citrix-update', host: 'rds', at: 2300.806,
   why: 'Citrix Workspace updates itself: the Windows Installer service downloads the package and starts the trusted '
     + 'Citrix-signed updater from the user\'s Temp folder (Citrix exclusion), ie4uinit.exe from SysWOW64 as the user (excluded '
     + 'path) and a 32-bit MsiExec.exe from SysWOW64 (excluded path). No alert.',
-}, (h, r, at) => {
-  const u = h.users[0];
-  const svc = msiService(h, r, at);
-  const ev = { msiexec_start: startEvent(at, svc) };
-  ev.dns_lookup = dnsEvent(at + 1012, svc, 'downloadplugins.citrix.com', '10.0.0.10', r);
-  ev.network = netEvent(at + 1130, svc, 'connection_attempted', '52.109.8.89', 443, r);
-  const kids = [
-    [6002, { exe: tempExe(u, r, 'CitrixWorkspaceUpdater.exe'), args: ['/silent', '/noreboot'], user: u, sig: 'Citrix Systems, Inc.', trusted: true }, 'citrix_trusted_as_user'],
+  service: 0, dns: [1012, 'downloadplugins.citrix.com'], network: [1130, '52.109.8.89', 443],
+  children: (u, r) => [
+    [6002, { ...tempChild(u, r, 'CitrixWorkspaceUpdater.exe'), args: ['/silent', '/noreboot'], sig: 'Citrix Systems, Inc.', trusted: true }, 'citrix_trusted_as_user'],
     [8817, { exe: 'C:\\Windows\\SysWOW64\\ie4uinit.exe', args: ['-ClearIconCache'], user: u, sig: MSW }, 'ie4uinit_as_user'],
-    [9743, { exe: 'C:\\Windows\\SysWOW64\\MsiExec.exe', name: 'MsiExec.exe', args: ['-Embedding', r.hex(32).toUpperCase()], user: u, sig: MSW }, 'wow64_msiexec_as_user'],
-  ];
-  for (const [off, spec, role] of kids) {
-    const c = msiChild(h, r, svc, at + off, spec);
-    ev[role] = startEvent(at + off, c);
-    endEvent(at + off + 2000 + r.int(8000), c);
-  }
-  endEvent(at + 58800, svc);
-  return { events: ev, msi: svc };
+    [9743, embedding(r, u, [], 'SysWOW64'), 'wow64_msiexec_as_user'],
+  ],
+  childLife: [2000, 8000], end: 58800,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1027,7 +962,7 @@ for (const s of SCENARIOS) {
   const h = HOSTS[s.host];
   const r = rngFor(`scenario/${s.id}`);
   const at = T0 + Math.round(s.at * 1000);
-  RESULTS.push({ s, h, out: s.build(h, r, at) });
+  RESULTS.push({ s, h, out: s.build(h, r, at, h.users[0]) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1085,16 +1020,15 @@ function background() {
     const S = h.seeds;
     const running = live.get(h.key);
     const opts = { planted: false, style: r.chance(0.04) ? 'dotted' : 'nested' };
+    const launch = (p) => { startEvent(p.start, p, opts); running.push(p); };
+    const stopOne = () => running.splice(r.int(running.length), 1)[0];
     const roll = r.next();
     if (!isWindows(h)) {
       if (roll < 0.6 || running.length === 0) {
         const [, parentKey, exe, variants] = weightedPick(r, LINUX_PROGRAMS);
-        const p = proc(h, r, { exe, args: [exe.slice(exe.lastIndexOf('/') + 1), ...r.pick(variants)], user: h.users[0], start: t, parent: S[parentKey], cwd: '/home/builder/src/installer' });
-        startEvent(t, p, opts);
-        running.push(p);
+        launch(proc(h, r, { exe, args: [exe.slice(exe.lastIndexOf('/') + 1), ...r.pick(variants)], user: h.users[0], start: t, parent: S[parentKey], cwd: '/home/builder/src/installer' }));
       } else {
-        const p = running.splice(r.int(running.length), 1)[0];
-        endEvent(t, p, opts);
+        endEvent(t, stopOne(), opts);
       }
       continue;
     }
@@ -1108,16 +1042,12 @@ function background() {
       const docs = `${userDir(u)}\\Documents`;
       const args = r.pick(variants).map((a) => a.replace('%D', docs).replace('%U', userDir(u)).replace('%N', String(4 + r.int(300))));
       const p = proc(h, r, { exe, args: [exe, ...args], user: u, start: t, sig: signer, parent });
-      startEvent(t, p, opts);
-      running.push(p);
+      launch(p);
       if (exe.endsWith('cmd.exe') || exe.endsWith('powershell.exe')) {
-        const ch = proc(h, r, { exe: 'C:\\Windows\\System32\\conhost.exe', args: ['\\??\\C:\\Windows\\system32\\conhost.exe', '0xffffffff', '-ForceV1'], user: u, start: t + 9, sig: MSW, parent: p });
-        startEvent(t + 9, ch, opts);
-        running.push(ch);
+        launch(proc(h, r, { exe: 'C:\\Windows\\System32\\conhost.exe', args: ['\\??\\C:\\Windows\\system32\\conhost.exe', '0xffffffff', '-ForceV1'], user: u, start: t + 9, sig: MSW, parent: p }));
       }
     } else if (roll < 0.50 && running.length > 0) {
-      const p = running.splice(r.int(running.length), 1)[0];
-      endEvent(t, p, { ...opts, exitCode: r.chance(0.93) ? 0 : r.pick([1, 259, -1073741510]) });
+      endEvent(t, stopOne(), { ...opts, exitCode: r.chance(0.93) ? 0 : r.pick([1, 259, -1073741510]) });
     } else if (roll < 0.72) {
       const p = r.pick(netters);
       const internal = p === S.svcNetsvcs || p === S.svcNetwork ? r.chance(0.5) : r.chance(0.1);
