@@ -221,6 +221,14 @@ describe('eql query: usage and query errors', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('a field no event has: a located warning with "did you mean", and the query still runs (exit 0)', () => {
+    const r = query(['--format', 'ndjson', 'process where id == 1 or evnt.category == "process"', 'good.ndjson']);
+    expect(r.status).toBe(0);
+    expect(ids(r.stdout)).toEqual([1]);
+    expect(r.stderr).toMatch(/^<query>:1:26: warning eql\/field-not-in-data: `evnt\.category` has no value in any of the 2 events read/m);
+    expect(r.stderr).toMatch(/did you mean `event\.category`\?/);
+  });
+
   it('an unparseable query: exit 1 with the error located in the query', () => {
     const r = query(['--format', 'ndjson', 'process where (', 'good.ndjson']);
     expect(r.status).toBe(1);

@@ -32,6 +32,11 @@ export const checkCatalog = {
     'A field that the data streams a query (or stage) pins with `event.dataset` do not have.',
     (p) => `\`${p.name}\` is not a field of ${p.datasets}, the only data this condition matches, so it never matches here`,
   ),
+  'field-not-in-data': entry<{ name: string; events: number }>(
+    'warning',
+    'A field that has no value in any event the query ran over (found when running it, not by the checker).',
+    (p) => `\`${p.name}\` has no value in any of the ${p.events} event${p.events === 1 ? '' : 's'} read (Elasticsearch rejects a field its index has never seen)`,
+  ),
   'unsupported-field-type': entry<{ name: string; esType: string; reason: string }>(
     'error',
     'A field whose Elasticsearch type EQL cannot compare (object, nested, geo_point, …).',

@@ -58,6 +58,8 @@ export interface RunOptions {
   /** The `_index` reported for events of a file (default: the file's base name). */
   readonly indexName?: (file: string) => string;
   readonly onWarning?: (message: string) => void;
+  /** Sees every record that was parsed (after the pre-filter), matching or not. */
+  readonly onParsed?: (ev: Event) => void;
   /**
    * For event queries: receives results as soon as they are final, in order, instead of collecting them (sorted
    * input then streams in constant memory). Used only when the pipes allow it (none, or `head`), and `size` keeps
@@ -172,6 +174,7 @@ class Runner {
       const ev = b.parse(i);
       if (!ev) continue;
       this.stats.parsed++;
+      this.opts.onParsed?.(ev);
       this.event(ev, index, b.lineNumbers[i], b.ordinals ? b.ordinals[i] : b.firstOrdinal + i);
     }
   }

@@ -9,6 +9,7 @@ import { buildSchema } from '../../schema/schema.js';
 import { compileStatement, type CompiledQuery, type EvalOptions } from '../../eval/compile.js';
 import { runQuery, type QueryResult, type RunOptions, type RunStats } from '../../eval/run.js';
 import { prefilterFor } from '../../eval/prefilter/index.js';
+import { FieldPresence } from '../../eval/field-presence.js';
 import { openBatches } from './batches.js';
 import type { InputError } from '../events/types.js';
 import { totalInputBytes } from '../events/inputs.js';
@@ -94,6 +95,9 @@ export async function executeQuery(queryText: string, dataSpecs: readonly string
   });
   // With workers the pre-filter already ran there (an explicit `prefilter` keeps the single-thread path's meaning).
   const prefilter = options.prefilter ?? (derive && !batches.parallel ? prefilterFor(compiled, { schema, eventCategoryField: options.eventCategoryField }) : undefined);
-  const { result, stats } = await runQuery(compiled, batches.source, { ...options, prefilter });
+  // Fields no event has are reported when every record was looked at (not past a pre-filter or in workers).
+  const presence = !batches.parallel && !prefilter ? new FieldPresence(parsed.ast, compiled.planner) : undefined;
+  const { result, stats } = await runQuery(compiled, batches.source, { ...options, prefilter, ...(presence ? { onParsed: (ev) => presence.observe(ev) } : {}) });
+  if (presence) diagnostics.push(...presence.diagnostics());
   return { ok: true, diagnostics, result, stats, tookMs: performance.now() - started, inputErrors, compiled, workers: batches.workers };
 }
