@@ -91,8 +91,9 @@ describe.skipIf(!hasShared)('eql query --threads', () => {
 
 /**
  * The pre-filter (which skips records that cannot match without parsing them, so that a malformed one among them
- * goes unreported) is used only on input of 32 MiB or more: smaller input has every line parsed and every problem
- * reported. --strict turns the pre-filter and the workers off (one thread stops exactly at the first bad record).
+ * goes unreported) is used only on files of 32 MiB or more, or past the first 32 MiB of standard input: smaller input
+ * has every line parsed and every problem reported. --strict turns the pre-filter and the workers off (one thread
+ * stops exactly at the first bad record).
  */
 describe('eql query and the pre-filter', () => {
   const lines = ['{"event":{"category":"process"},"process":{"name":"a.exe"}}', '{"event":{"category":"network"}, oops}', '{"event":{"category":"process"},"process":{"name":"b.exe"}}'];

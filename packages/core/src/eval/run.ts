@@ -55,6 +55,11 @@ export interface RunOptions {
   readonly maxPartials?: number;
   /** A cheap test on the raw JSON text: records it rejects are not parsed (they cannot match). */
   readonly prefilter?: (line: string) => boolean;
+  /**
+   * The pre-filter starts once this many characters of records have gone by (default 0): up to there every record
+   * is parsed, so every malformed one is reported, and only long inputs trade that for speed.
+   */
+  readonly prefilterAfter?: number;
   /** The `_index` reported for events of a file (default: the file's base name). */
   readonly indexName?: (file: string) => string;
   readonly onWarning?: (message: string) => void;
@@ -128,6 +133,7 @@ class Runner {
   /** For streamed event results: the sink and how many more it may receive. */
   private readonly sink: ((hit: Hit) => void) | undefined;
   private remaining = Infinity;
+  private charsBeforePrefilter: number;
   private emitted = 0;
 
   constructor(
@@ -137,6 +143,7 @@ class Runner {
     this.stats = { records: 0, prefiltered: 0, parsed: 0, noTimestamp: 0, stageMatches: q.stages.map(() => 0), sorted: true, streamed: false };
     this.expanded = q.stages.flatMap((s, i) => Array.from({ length: s.runs }, () => i));
     this.warn = opts.onWarning ?? (() => {});
+    this.charsBeforePrefilter = opts.prefilterAfter ?? 0;
     if (q.kind === 'sequence') {
       this.sequences = new SequenceEngine({
         missing: this.expanded.map((i) => q.stages[i].missing),
@@ -159,7 +166,7 @@ class Runner {
   batch(b: RecordBatch): void {
     let index = this.indexNames.get(b.file);
     if (index === undefined) this.indexNames.set(b.file, (index = (this.opts.indexName ?? baseName)(b.file)));
-    const prefilter = this.opts.prefilter;
+    const prefilter = this.prefilterFor(b);
     if (b.skipped) {
       this.stats.records += b.skipped.records;
       this.stats.prefiltered += b.skipped.prefiltered;
@@ -177,6 +184,13 @@ class Runner {
       this.opts.onParsed?.(ev);
       this.event(ev, index, b.lineNumbers[i], b.ordinals ? b.ordinals[i] : b.firstOrdinal + i);
     }
+  }
+
+  /** The pre-filter for a batch: none until `prefilterAfter` characters of records have been read. */
+  private prefilterFor(b: RecordBatch): ((line: string) => boolean) | undefined {
+    if (!this.opts.prefilter || this.charsBeforePrefilter <= 0) return this.opts.prefilter;
+    for (let i = 0; i < b.count; i++) this.charsBeforePrefilter -= b.lines[i].length;
+    return undefined;
   }
 
   private keysOf(stage: StagePlan, ev: Event): KeyTuple[] | undefined {

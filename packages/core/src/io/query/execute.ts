@@ -10,10 +10,11 @@ import { compileStatement, type CompiledQuery, type EvalOptions } from '../../ev
 import { runQuery, type QueryResult, type RunOptions, type RunStats } from '../../eval/run.js';
 import { prefilterFor } from '../../eval/prefilter/index.js';
 import { FieldPresence } from '../../eval/field-presence.js';
+import { totalInputBytes } from '../events/inputs.js';
 import { openBatches } from './batches.js';
 import type { InputError } from '../events/types.js';
-import { totalInputBytes } from '../events/inputs.js';
 import type { Statement } from '../../ast/nodes.js';
+import type { Event } from '../../eval/event.js';
 
 export interface ExecuteOptions extends Omit<EvalOptions, 'schema'>, RunOptions {
   /** Schema layers from `--mapping` / `--schema` files (lowest precedence first). */
@@ -29,9 +30,10 @@ export interface ExecuteOptions extends Omit<EvalOptions, 'schema'>, RunOptions 
    */
   readonly prefilterFromQuery?: boolean;
   /**
-   * The input size from which the derived pre-filter is used (default {@link PREFILTER_MIN_BYTES}). A line the
-   * pre-filter skips is never parsed, so a malformed one among them goes unreported; below this size every line is
-   * parsed, and every malformed line reported, at no noticeable cost.
+   * When the derived pre-filter is used (default {@link PREFILTER_MIN_BYTES}): from the start when the files total
+   * this much, after this much of standard input, never for smaller files. A line the pre-filter skips is never
+   * parsed, so a malformed one among them goes unreported; below this size every line is parsed and every
+   * malformed line reported, at no noticeable cost.
    */
   readonly prefilterMinBytes?: number;
   /**
@@ -49,7 +51,7 @@ export interface ExecuteOptions extends Omit<EvalOptions, 'schema'>, RunOptions 
   readonly check?: (ast: Statement, schema: Schema | undefined) => readonly Diagnostic[];
 }
 
-/** Inputs below this size are parsed line by line in full (see `prefilterMinBytes`). */
+/** Input up to this size is parsed line by line in full (see `prefilterMinBytes`). */
 export const PREFILTER_MIN_BYTES = 32 << 20;
 
 export type ExecuteOutcome =
@@ -80,14 +82,15 @@ export async function executeQuery(queryText: string, dataSpecs: readonly string
   if (!parsed.ast || hasErrors(diagnostics)) return { ok: false, diagnostics };
   const compiled = compileStatement(parsed.ast, { ...options, schema });
   let inputErrors = 0;
-  const derive =
-    options.prefilterFromQuery !== false &&
-    !options.strict &&
-    (await totalInputBytes(dataSpecs, process.cwd())) >= (options.prefilterMinBytes ?? PREFILTER_MIN_BYTES);
+  const derive = options.prefilterFromQuery !== false && !options.strict;
+  const minBytes = options.prefilterMinBytes ?? PREFILTER_MIN_BYTES;
+  const fileBytes = await totalInputBytes(dataSpecs, process.cwd());
+  // Characters of records read before pre-filtering: workers (files only) and one thread must agree.
+  const prefilterAfter = fileBytes >= minBytes ? 0 : dataSpecs.includes('-') ? minBytes : Infinity;
   const batches = await openBatches(dataSpecs, {
     ...options,
     query: queryText,
-    prefilter: derive && options.prefilter === undefined,
+    prefilter: derive && options.prefilter === undefined && prefilterAfter === 0,
     onError: (e) => {
       inputErrors++;
       options.onInputError(e);
@@ -95,9 +98,14 @@ export async function executeQuery(queryText: string, dataSpecs: readonly string
   });
   // With workers the pre-filter already ran there (an explicit `prefilter` keeps the single-thread path's meaning).
   const prefilter = options.prefilter ?? (derive && !batches.parallel ? prefilterFor(compiled, { schema, eventCategoryField: options.eventCategoryField }) : undefined);
-  // Fields no event has are reported when every record was looked at (not past a pre-filter or in workers).
-  const presence = !batches.parallel && !prefilter ? new FieldPresence(parsed.ast, compiled.planner) : undefined;
-  const { result, stats } = await runQuery(compiled, batches.source, { ...options, prefilter, ...(presence ? { onParsed: (ev) => presence.observe(ev) } : {}) });
-  if (presence) diagnostics.push(...presence.diagnostics());
+  // Fields no event has are reported when every record was looked at (none skipped by a pre-filter, no workers).
+  const presence = batches.parallel ? undefined : new FieldPresence(parsed.ast, compiled.planner);
+  const { result, stats } = await runQuery(compiled, batches.source, {
+    ...options,
+    prefilter,
+    prefilterAfter: options.prefilter ? 0 : prefilterAfter,
+    ...(presence ? { onParsed: (ev: Event) => presence.observe(ev) } : {}),
+  });
+  if (presence && stats.prefiltered === 0) diagnostics.push(...presence.diagnostics());
   return { ok: true, diagnostics, result, stats, tookMs: performance.now() - started, inputErrors, compiled, workers: batches.workers };
 }
