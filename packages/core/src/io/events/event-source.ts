@@ -95,6 +95,7 @@ class FileEventSource implements EventSource {
   private async *readInput(input: Input): AsyncGenerator<RawBatch> {
     const sink = this.sink;
     const chunkSize = Math.max(4096, this.opts.chunkSize ?? DEFAULT_CHUNK);
+    const max = this.opts.maxRecordBytes;
     const raw = input.kind === 'stdin' ? streamChunks(this.opts.stdin ?? process.stdin) : fileChunks(input.path, chunkSize);
     const chunks = maybeGunzip(raw, chunkSize);
     let decoder: Decoder | undefined;
@@ -112,7 +113,7 @@ class FileEventSource implements EventSource {
             sink.problem(input.name, 'not-text', d.problem);
             return;
           }
-          decoder = d.format === 'ndjson' ? new NdjsonDecoder(sink) : new JsonStreamDecoder(sink, d.format);
+          decoder = d.format === 'ndjson' ? new NdjsonDecoder(sink, max) : new JsonStreamDecoder(sink, d.format, max);
           held = [];
           decoder.push(head);
         } else {
@@ -131,7 +132,7 @@ class FileEventSource implements EventSource {
         sink.problem(input.name, 'not-text', d.problem);
         return;
       }
-      decoder = d?.format === 'array' || d?.format === 'concat' ? new JsonStreamDecoder(sink, d.format) : new NdjsonDecoder(sink);
+      decoder = d?.format === 'array' || d?.format === 'concat' ? new JsonStreamDecoder(sink, d.format, max) : new NdjsonDecoder(sink, max);
       decoder.push(head);
     }
     decoder?.end();

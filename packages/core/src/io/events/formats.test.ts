@@ -21,10 +21,10 @@ interface Read {
   formatted: string[];
 }
 
-async function read(path: string, chunkSize?: number): Promise<Read> {
+async function read(path: string, chunkSize?: number, maxRecordBytes?: number): Promise<Read> {
   const errors: InputError[] = [];
   const events: Read['events'] = [];
-  for await (const r of readEvents([path], { onError: (e) => errors.push(e), chunkSize })) {
+  for await (const r of readEvents([path], { onError: (e) => errors.push(e), chunkSize, maxRecordBytes })) {
     expect(r.file).toBe(path);
     events.push({ event: r.event, line: r.line, ordinal: r.ordinal });
   }
@@ -220,5 +220,21 @@ describe('pretty-printed objects one after another', () => {
     const r = await read(file('{\n "id": 1\n}\n{\n "id": 2,\n'));
     expect(ids(r)).toEqual([1]);
     expect(r.errors.map((e) => [e.line, e.kind])).toEqual([[4, 'truncated']]);
+  });
+});
+
+describe('records too long to hold', () => {
+  const long = `{"x":"${'a'.repeat(20_000)}"}`;
+
+  it('NDJSON: a line over the limit is reported and skipped without being held; reading goes on', async () => {
+    const r = await read(file(`{"id":1}\n${long}\n{"id":3}\n`, 'long.ndjson'), 4096, 1024);
+    expect(r.events.map((e) => [e.event.id, e.line])).toEqual([[1, 1], [3, 3]]);
+    expect(r.errors).toEqual([{ line: 2, kind: 'too-large', message: 'a record longer than 1024 bytes (not read into memory); skipped' }]);
+  });
+
+  it('JSON array: an element over the limit is reported, and the rest of the file skipped', async () => {
+    const r = await read(file(`[{"id":1},\n${long},\n{"id":3}]`, 'long.json'), 4096, 1024);
+    expect(ids(r)).toEqual([1]);
+    expect(r.errors).toMatchObject([{ line: 2, kind: 'too-large' }]);
   });
 });

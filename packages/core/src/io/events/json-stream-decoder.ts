@@ -12,6 +12,7 @@
 
 import { isAscii } from 'node:buffer';
 import { errorReason, jsonTypeName, type RecordSink } from './record-sink.js';
+import { MAX_RECORD_BYTES, tooLargeMessage } from './types.js';
 
 const enum Phase {
   /** Array mode, before `[`. */
@@ -76,6 +77,8 @@ export class JsonStreamDecoder {
   /** The element is a bare scalar (number, true/false/null): it ends at a delimiter. */
   private scalar = false;
   private pieces: string[] = [];
+  /** Characters held in `pieces`. */
+  private held = 0;
   private valueLine = 0;
   private valueFirst = 0;
   /** Where the current element's text begins in the chunk being scanned (0 if in an earlier chunk). */
@@ -86,6 +89,7 @@ export class JsonStreamDecoder {
   constructor(
     private readonly sink: RecordSink,
     private readonly mode: 'array' | 'concat',
+    private readonly maxRecordBytes = MAX_RECORD_BYTES,
   ) {
     this.phase = mode === 'array' ? Phase.BeforeOpen : Phase.Value;
   }
@@ -135,7 +139,18 @@ export class JsonStreamDecoder {
       }
       i = this.between(c, i);
     }
-    if (this.phase === Phase.InValue) this.pieces.push(s.slice(this.start));
+    if (this.phase === Phase.InValue) this.hold(s.slice(this.start));
+  }
+
+  /** Keeps the start of an element that goes on in the next chunk; one too long to hold ends the file's reading. */
+  private hold(piece: string): void {
+    this.pieces.push(piece);
+    this.held += piece.length;
+    if (this.held <= this.maxRecordBytes) return;
+    this.sink.error(this.valueLine, 'too-large', `${tooLargeMessage(this.maxRecordBytes)}; the rest of the file is skipped`);
+    this.pieces = [];
+    this.held = 0;
+    this.phase = Phase.Dead;
   }
 
   /** Handles one non-blank char between elements; returns the next index. */
@@ -190,6 +205,7 @@ export class JsonStreamDecoder {
     this.valueFirst = c;
     this.start = i;
     this.pieces = [];
+    this.held = 0;
     this.stack.length = 0;
     this.inString = false;
     this.escape = false;
@@ -307,6 +323,7 @@ export class JsonStreamDecoder {
     const tail = s.slice(this.start, end);
     const text = this.pieces.length > 0 ? this.pieces.join('') + tail : tail;
     this.pieces = [];
+    this.held = 0;
     if (this.valueFirst === Ch.OpenBrace) {
       this.sink.add(text, this.valueLine);
       return;

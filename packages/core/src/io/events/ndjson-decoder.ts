@@ -9,6 +9,7 @@
 
 import { isAscii } from 'node:buffer';
 import { checkOddLine, type RecordSink } from './record-sink.js';
+import { MAX_RECORD_BYTES, tooLargeMessage } from './types.js';
 
 const LF = 10;
 const CR = 13;
@@ -25,14 +26,27 @@ export class NdjsonDecoder {
   private pendingBytes = 0;
   private line = 1;
   private atStart = true;
+  /** Inside a line longer than MAX_RECORD_BYTES: its bytes are dropped up to the next newline. */
+  private skippingLongLine = false;
 
-  constructor(private readonly sink: RecordSink) {}
+  constructor(
+    private readonly sink: RecordSink,
+    private readonly maxRecordBytes = MAX_RECORD_BYTES,
+  ) {}
 
   push(chunk: Buffer): void {
+    if (this.skippingLongLine) {
+      const end = chunk.indexOf(LF);
+      if (end < 0) return;
+      this.skippingLongLine = false;
+      this.line++;
+      chunk = chunk.subarray(end + 1);
+    }
     const nl = chunk.lastIndexOf(LF);
     if (nl < 0) {
       this.pending.push(chunk);
       this.pendingBytes += chunk.length;
+      if (this.pendingBytes > this.maxRecordBytes) this.dropLongLine();
       return;
     }
     let head: Buffer;
@@ -49,6 +63,14 @@ export class NdjsonDecoder {
       this.pendingBytes = chunk.length - nl - 1;
     }
     this.lines(decode(head), false);
+  }
+
+  /** The line being collected is too long to hold: report it and drop its bytes up to the next newline. */
+  private dropLongLine(): void {
+    this.sink.error(this.line, 'too-large', `${tooLargeMessage(this.maxRecordBytes)}; skipped`);
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.skippingLongLine = true;
   }
 
   /** End of input: the last line may lack its newline. */

@@ -16,7 +16,18 @@ export type InputErrorKind =
   /** I/O or gzip failure while reading. */
   | 'read-error'
   /** Not JSON text at all (NUL bytes, UTF-16). */
-  | 'not-text';
+  | 'not-text'
+  /** A record longer than {@link MAX_RECORD_BYTES}: skipped without being held in memory. */
+  | 'too-large';
+
+/** The longest record read (V8's strings end near 512 MiB; real events are kilobytes). */
+export const MAX_RECORD_BYTES = 256 << 20;
+
+/** The message for a record over `limit` bytes. */
+export function tooLargeMessage(limit: number): string {
+  const size = limit >= 1 << 20 ? `${Math.round(limit / (1 << 20))} MiB` : `${limit} bytes`;
+  return `a record longer than ${size} (not read into memory)`;
+}
 
 /** A problem with the input, reported through `onError`; never thrown. */
 export interface InputError {
@@ -55,6 +66,8 @@ export interface EventSourceOptions {
   readonly chunkSize?: number;
   /** Directory that relative paths and globs are resolved against (default `process.cwd()`). */
   readonly cwd?: string;
+  /** Records longer than this are reported and skipped (default {@link MAX_RECORD_BYTES}). */
+  readonly maxRecordBytes?: number;
 }
 
 /** Counters of a source, updated while it is read. */

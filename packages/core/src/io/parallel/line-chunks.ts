@@ -2,9 +2,10 @@
  * Reads a file in large blocks cut after their last newline, so that every block holds whole lines and can be
  * scanned on its own (in another thread). Each block owns its `ArrayBuffer` (it can be transferred); the bytes
  * after the last newline are copied to the start of the next block. A line longer than a block makes the next
- * block larger. The last block of a file that does not end with a newline is marked `final`.
+ * block larger, up to `maxLine`: a longer line is dropped and stands as a `tooLong` block. The last block of a file that does not end with a newline is marked `final`.
  */
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import { MAX_RECORD_BYTES } from '../events/types.js';
 
 const LF = 10;
 
@@ -15,6 +16,8 @@ export interface LineChunk {
   readonly first: boolean;
   /** The block ends the file without a newline after its last line. */
   readonly final: boolean;
+  /** Instead of a block: one line longer than MAX_RECORD_BYTES, whose bytes were dropped (`length` is 0). */
+  readonly tooLong?: true;
 }
 
 /** Recycles transferred buffers of one size (they come back from the workers). */
@@ -37,7 +40,7 @@ export class BufferPool {
 }
 
 /** Line-aligned blocks of `path`, in order. Errors of the file system are thrown from the iteration. */
-export async function* lineChunks(path: string, buffers: BufferPool): AsyncGenerator<LineChunk> {
+export async function* lineChunks(path: string, buffers: BufferPool, maxLine = MAX_RECORD_BYTES): AsyncGenerator<LineChunk> {
   const fh = await open(path, 'r');
   try {
     let carry: Uint8Array | undefined;
@@ -62,6 +65,16 @@ export async function* lineChunks(path: string, buffers: BufferPool): AsyncGener
       const nl = buf.lastIndexOf(LF, filled - 1);
       if (nl < 0) {
         // No line end yet: keep everything and read on (into a larger block when this one is full).
+        if (filled >= maxLine) {
+          // A line too long to hold: drop it up to its newline, and say so in its place.
+          buffers.give(ab);
+          carry = await skipLine(fh);
+          yield { buffer: new ArrayBuffer(0), length: 0, first, final: false, tooLong: true };
+          first = false;
+          want = buffers.size;
+          if (carry === undefined) return;
+          continue;
+        }
         carry = buf.slice(0, filled);
         if (filled === buf.length) want = buf.length * 2;
         buffers.give(ab);
@@ -74,5 +87,16 @@ export async function* lineChunks(path: string, buffers: BufferPool): AsyncGener
     }
   } finally {
     await fh.close();
+  }
+}
+
+/** Reads on past the rest of an overlong line; the bytes after its newline, or undefined at the end of the file. */
+async function skipLine(fh: FileHandle): Promise<Uint8Array | undefined> {
+  const buf = new Uint8Array(1 << 20);
+  for (;;) {
+    const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+    if (bytesRead === 0) return undefined;
+    const nl = buf.subarray(0, bytesRead).indexOf(LF);
+    if (nl >= 0) return buf.slice(nl + 1, bytesRead);
   }
 }

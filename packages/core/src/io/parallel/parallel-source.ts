@@ -8,7 +8,7 @@
 import type { RecordBatch } from '../../eval/run.js';
 import { describeFsError } from '../events/inputs.js';
 import { errorReason } from '../events/record-sink.js';
-import type { InputError } from '../events/types.js';
+import { MAX_RECORD_BYTES, tooLargeMessage, type InputError } from '../events/types.js';
 import { BufferPool, lineChunks, type LineChunk } from './line-chunks.js';
 import { WorkerPool } from './pool.js';
 import type { ChunkProblem, ChunkResult, WorkerInit } from './protocol.js';
@@ -133,7 +133,7 @@ export async function* parallelBatches(inputs: readonly FileInput[], opts: Paral
           if (next.done) break;
           const c = next.value;
           const task = { seq: seq++, buffer: c.buffer, length: c.length, first: c.first, final: c.final };
-          const result = pool.submit(task);
+          const result = c.tooLong ? Promise.resolve(tooLongLine(task.seq)) : pool.submit(task);
           result.catch(() => {}); // awaited in order by drainOne; avoid an unhandled rejection meanwhile
           queue.push({ result, fileIndex, first: c.first });
           while (queue.length >= maxInFlight) yield* drainOne();
@@ -151,4 +151,10 @@ export async function* parallelBatches(inputs: readonly FileInput[], opts: Paral
   } finally {
     await pool.close();
   }
+}
+
+/** The result for a line too long to read: no record, one line, and its problem (as the single-thread reader says). */
+function tooLongLine(seq: number): ChunkResult {
+  const problem: ChunkProblem = { at: 0, line: 0, kind: 'too-large', message: `${tooLargeMessage(MAX_RECORD_BYTES)}; skipped` };
+  return { seq, buffer: new ArrayBuffer(0), lines: 1, records: 0, prefiltered: 0, parsed: 0, kept: [], keptLines: [], keptOrdinals: [], problems: [problem] };
 }
