@@ -62,19 +62,39 @@ async function glob(pattern: string, cwd: string): Promise<{ inputs: Input[]; pr
   return { inputs: matches.map((m) => ({ kind: 'file', name: m, path: isAbsolute(m) ? m : resolve(cwd, m) })), problems: [] };
 }
 
-/** The total size in bytes of the files the specs name (standard input and unreadable inputs count 0). Never throws. */
-export async function totalInputBytes(specs: readonly string[], cwd: string): Promise<number> {
-  let total = 0;
+/** The files the input specs name, with their sizes (what a run decides its pre-filter and workers from). */
+export interface MeasuredInputs {
+  readonly files: readonly { readonly name: string; readonly path: string; readonly size: number }[];
+  readonly totalBytes: number;
+  /** Standard input is among the inputs. */
+  readonly stdin: boolean;
+  /** Some spec names nothing that is a readable regular file (the reader reports it). */
+  readonly problems: boolean;
+}
+
+/** Expands the specs and measures their files. Never throws. */
+export async function measureInputs(specs: readonly string[], cwd: string): Promise<MeasuredInputs> {
+  const files: MeasuredInputs['files'][number][] = [];
+  let totalBytes = 0;
+  let stdin = false;
+  let problems = false;
   for (const spec of specs) {
-    const { inputs } = await expandSpec(spec, cwd);
-    for (const input of inputs) {
-      if (input.kind !== 'file') continue;
+    const expanded = await expandSpec(spec, cwd);
+    problems ||= expanded.problems.length > 0;
+    for (const input of expanded.inputs) {
+      if (input.kind === 'stdin') {
+        stdin = true;
+        continue;
+      }
       try {
-        total += (await stat(input.path)).size;
+        const st = await stat(input.path);
+        problems ||= !st.isFile();
+        files.push({ name: input.name, path: input.path, size: st.size });
+        totalBytes += st.size;
       } catch {
-        // reported when the reader opens it
+        problems = true;
       }
     }
   }
-  return total;
+  return { files, totalBytes, stdin, problems };
 }

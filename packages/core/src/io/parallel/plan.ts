@@ -3,9 +3,9 @@
  * and together they must be large enough to pay for starting the workers. Anything else (stdin, JSON arrays,
  * `.gz`, missing files, globs matching nothing) goes through the single-thread reader, which reports it.
  */
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { detectFormat } from '../events/detect-format.js';
-import { expandSpec } from '../events/inputs.js';
+import type { MeasuredInputs } from '../events/inputs.js';
 import type { FileInput } from './parallel-source.js';
 
 /** How much of a file's start is read to recognise its format. */
@@ -29,23 +29,11 @@ async function isPlainNdjson(path: string, size: number): Promise<boolean> {
  * The files to read in parallel, or undefined when the run should stay on one thread. `minBytes` is the total size
  * below which workers are not worth starting. Never throws.
  */
-export async function planParallelInputs(specs: readonly string[], cwd: string, minBytes: number): Promise<FileInput[] | undefined> {
+export async function planParallelInputs(measured: MeasuredInputs, minBytes: number): Promise<FileInput[] | undefined> {
+  if (measured.problems || measured.stdin || measured.files.length === 0 || measured.totalBytes < minBytes) return undefined;
   try {
-    const inputs: FileInput[] = [];
-    let total = 0;
-    for (const spec of specs) {
-      const { inputs: found, problems } = await expandSpec(spec, cwd);
-      if (problems.length > 0) return undefined;
-      for (const input of found) {
-        if (input.kind !== 'file') return undefined;
-        const st = await stat(input.path);
-        if (!st.isFile()) return undefined;
-        if (st.size > 0 && !(await isPlainNdjson(input.path, st.size))) return undefined;
-        total += st.size;
-        inputs.push({ name: input.name, path: input.path });
-      }
-    }
-    return inputs.length > 0 && total >= minBytes ? inputs : undefined;
+    for (const f of measured.files) if (f.size > 0 && !(await isPlainNdjson(f.path, f.size))) return undefined;
+    return measured.files.map((f) => ({ name: f.name, path: f.path }));
   } catch {
     return undefined;
   }

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { RecordBatch } from '../../eval/run.js';
 import type { SchemaLayer } from '../../schema/types.js';
 import { openEventSource } from '../events/event-source.js';
+import type { MeasuredInputs } from '../events/inputs.js';
 import type { InputError } from '../events/types.js';
 import { parallelBatches } from '../parallel/parallel-source.js';
 import { planParallelInputs } from '../parallel/plan.js';
@@ -41,11 +42,11 @@ export interface Batches {
 }
 
 /** Opens the batches for a run; never throws on bad input (that goes to `onError`). */
-export async function openBatches(dataSpecs: readonly string[], o: BatchOptions): Promise<Batches> {
+export async function openBatches(dataSpecs: readonly string[], measured: MeasuredInputs, o: BatchOptions): Promise<Batches> {
   const threads = o.threads ?? Math.min(availableParallelism(), 8);
   // Strict mode stops at the first bad record, which the single-thread reader does exactly.
   if (o.workerScript !== undefined && threads > 1 && !o.strict) {
-    const inputs = await planParallelInputs(dataSpecs, process.cwd(), o.threads === undefined ? PARALLEL_MIN_BYTES : 0);
+    const inputs = await planParallelInputs(measured, o.threads === undefined ? PARALLEL_MIN_BYTES : 0);
     if (inputs) {
       const init = {
         kind: 'eqlkit-query-worker' as const,

@@ -10,7 +10,7 @@ import { compileStatement, type CompiledQuery, type EvalOptions } from '../../ev
 import { runQuery, type QueryResult, type RunOptions, type RunStats } from '../../eval/run.js';
 import { prefilterFor } from '../../eval/prefilter/index.js';
 import { FieldPresence } from '../../eval/field-presence.js';
-import { totalInputBytes } from '../events/inputs.js';
+import { measureInputs } from '../events/inputs.js';
 import { openBatches } from './batches.js';
 import type { InputError } from '../events/types.js';
 import type { Statement } from '../../ast/nodes.js';
@@ -84,10 +84,10 @@ export async function executeQuery(queryText: string, dataSpecs: readonly string
   let inputErrors = 0;
   const derive = options.prefilterFromQuery !== false && !options.strict;
   const minBytes = options.prefilterMinBytes ?? PREFILTER_MIN_BYTES;
-  const fileBytes = await totalInputBytes(dataSpecs, process.cwd());
+  const measured = await measureInputs(dataSpecs, process.cwd());
   // Characters of records read before pre-filtering: workers (files only) and one thread must agree.
-  const prefilterAfter = fileBytes >= minBytes ? 0 : dataSpecs.includes('-') ? minBytes : Infinity;
-  const batches = await openBatches(dataSpecs, {
+  const prefilterAfter = measured.totalBytes >= minBytes ? 0 : measured.stdin ? minBytes : Infinity;
+  const batches = await openBatches(dataSpecs, measured, {
     ...options,
     query: queryText,
     prefilter: derive && options.prefilter === undefined && prefilterAfter === 0,
