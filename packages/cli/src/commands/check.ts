@@ -6,7 +6,7 @@ import { renderDiagnostic } from '../render/diagnostic.js';
 import { diagnosticJson } from '../render/diagnostic-json.js';
 import { sarifLog, type SarifInput } from '../render/sarif.js';
 import { styleFor } from '../render/style.js';
-import { summaryLine } from '../render/summary.js';
+import { plural, summaryLine } from '../render/summary.js';
 
 const VERSION = '0.1.0';
 
@@ -79,7 +79,7 @@ export const checkCommand: Command = {
       }
     }
     if (values['sarif']) io.stdout.write(JSON.stringify(sarifLog(sarif, { cwd: process.cwd(), version: VERSION }), null, 2) + '\n');
-    const summary = summaryLine(loaded.queries.length, withErrors, loaded.skipped, `, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+    const summary = summaryLine(loaded.queries.length, withErrors, loaded.skipped, `, ${plural(warnings, 'warning')}`);
     (values['json'] || values['sarif'] ? io.stderr : io.stdout).write(summary + '\n');
     return loaded.inputErrors ? 2 : withErrors ? 1 : 0;
   },

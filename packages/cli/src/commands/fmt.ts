@@ -4,6 +4,7 @@ import { UsageError, type Command } from '../command.js';
 import { loadQueries, type LoadedQuery } from '../inputs.js';
 import { renderDiagnostic } from '../render/diagnostic.js';
 import { styleFor, type Style } from '../render/style.js';
+import { plural } from '../render/summary.js';
 
 export const fmtCommand: Command = {
   name: 'fmt',
@@ -48,7 +49,7 @@ export const fmtCommand: Command = {
         if (result.text !== file.text) writeFileSync(file.path, result.text);
       } else io.stdout.write(result.text);
     }
-    if (values['check'] && !unformatted && !failed) io.stdout.write(`${loaded.files.length} file${loaded.files.length === 1 ? '' : 's'} formatted\n`);
+    if (values['check'] && !unformatted && !failed) io.stdout.write(`${plural(loaded.files.length, 'file')} formatted\n`);
     return loaded.inputErrors ? 2 : failed || unformatted ? 1 : 0;
   },
 };

@@ -11,6 +11,7 @@ import { renderNdjson } from '../render/results/ndjson.js';
 import { renderTable } from '../render/results/table.js';
 import { styleFor } from '../render/style.js';
 import { formatStats } from '../render/stats.js';
+import { plural } from '../render/summary.js';
 
 const FORMATS = ['table', 'ndjson', 'es', 'csv'] as const;
 const FILE_PROBLEMS = new Set(['not-found', 'is-directory', 'unreadable', 'no-match', 'read-error', 'not-text']);
@@ -166,7 +167,7 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
         const style = styleFor(io.stdout);
         const count = result.kind === 'events' ? result.hits.length : result.kind === 'counts' ? result.rows.length : result.sequences.length;
         const noun = result.kind === 'events' ? 'event' : result.kind === 'samples' ? 'sample' : result.kind === 'counts' ? 'row' : 'sequence';
-        io.stdout.write((count ? renderTable(result, columns, style) + '\n' : '') + style.dim(`${count} ${noun}${count === 1 ? '' : 's'}`) + '\n');
+        io.stdout.write((count ? renderTable(result, columns, style) + '\n' : '') + style.dim(plural(count, noun)) + '\n');
       }
       break;
     }
@@ -177,8 +178,6 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
   else if (read === 0 && !unreadable) io.stderr.write(`eql query: warning: the input holds no events (${data.map((d) => (d === '-' ? 'standard input' : d)).join(', ')})\n`);
   return unreadable || (strict && badRecords) ? 2 : 0;
 }
-
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The bundled worker entry beside the command (absent when running from sources: then no worker threads). */
 function queryWorkerScript(): URL | undefined {
