@@ -16,6 +16,8 @@ import type { FieldAccessor } from '../values/field-access.js';
 import type { Event } from './event.js';
 import type { FieldPlanner } from './field-plan.js';
 
+const hasValue = () => true;
+
 /** Events kept to suggest field names from. */
 const SAMPLE_SIZE = 200;
 
@@ -38,7 +40,8 @@ export class FieldPresence {
     this.events++;
     if (this.unseen.length === 0) return;
     if (this.sample.length < SAMPLE_SIZE) this.sample.push(ev);
-    this.unseen = this.unseen.filter((u) => !u.accessor.some(ev, () => true));
+    // Only a field seen for the first time changes the list: most events allocate nothing here.
+    if (this.unseen.some((u) => u.accessor.some(ev, hasValue))) this.unseen = this.unseen.filter((u) => !u.accessor.some(ev, hasValue));
   }
 
   /** A warning per field reference that no event had a value for (none when no event was read at all). */

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { expandGlob, looksLikeGlob } from '../glob.js';
 import { readQueryFile, queryFileKind, type QueryFileKind } from '../../rules/read-query-file.js';
@@ -22,14 +22,15 @@ export async function expandPaths(args: readonly string[]): Promise<{ paths: str
   const problems: InputProblem[] = [];
   const fromFolder = new Set<string>();
   for (const arg of args) {
-    if (arg !== '-' && isDirectory(arg)) {
+    const st = arg === '-' ? undefined : statOf(arg);
+    if (st?.isDirectory()) {
       const found = (await expandGlob(FOLDER_PATTERN, arg)).map((f) => join(arg, f));
       if (!found.length) problems.push({ file: arg, message: 'no .eql or .toml files in this folder' });
       for (const f of found) fromFolder.add(f);
       paths.push(...found);
       continue;
     }
-    if (arg === '-' || !looksLikeGlob(arg) || exists(arg)) {
+    if (arg === '-' || !looksLikeGlob(arg) || st) {
       paths.push(arg);
       continue;
     }
@@ -40,20 +41,12 @@ export async function expandPaths(args: readonly string[]): Promise<{ paths: str
   return { paths, problems, fromFolder };
 }
 
-function isDirectory(p: string): boolean {
+/** The path's stats, or undefined when it does not exist (or cannot be looked at). */
+function statOf(p: string): Stats | undefined {
   try {
-    return statSync(p).isDirectory();
+    return statSync(p);
   } catch {
-    return false;
-  }
-}
-
-function exists(p: string): boolean {
-  try {
-    statSync(p);
-    return true;
-  } catch {
-    return false;
+    return undefined;
   }
 }
 
