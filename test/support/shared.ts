@@ -53,4 +53,4 @@ export function conformanceCases(): ConformanceCase[] {
 }
 
 /** A small deterministic PRNG (mulberry32), so fuzz and mutation tests are reproducible. */
-export { seededRandom } from '../../packages/core/src/eval/text/test-random.js';
+export { seededRandom } from '../../packages/core/testing/random.js';

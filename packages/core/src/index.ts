@@ -12,7 +12,7 @@ export * from './rules/index.js';
 export * from './functions/index.js';
 export * from './schema/index.js';
 export * from './values/index.js';
-export { compileWildcard, compileLuceneRegex, foldCase, wildcardLiteralInfo } from './eval/text/index.js';
+export { compileWildcard, compileLuceneRegex, foldCase, wildcardLiteralInfo } from './matching/index.js';
 export { sexpr } from './ast/sexpr.js';
 export { closestMatches, osaDistance } from './text/edit-distance.js';
 export * from './check/index.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PatternResolution } from '../schema/index-patterns.js';
 import { categoriesProduced } from './categories.js';
-import { checkMock, codesOf, mockSchema } from './testing.js';
+import { checkMock, codesOf, mockSchema } from '../../testing/check-mock.js';
 
 const defend = (streams: string[], pattern = `logs-endpoint.events.${streams.join('_')}-*`): PatternResolution => ({
   pattern,

@@ -3,7 +3,7 @@ import type { Statement } from '../ast/nodes.js';
 import { parse } from '../parse.js';
 import { checkCatalog, checkCodeHelp } from './catalog.js';
 import { check, checkText } from './check.js';
-import { codesOf, MOCK_SCHEMA } from './testing.js';
+import { codesOf, MOCK_SCHEMA } from '../../testing/check-mock.js';
 
 describe('check', () => {
   it('runs the schema-independent checks without options (the evaluator calls it this way)', () => {

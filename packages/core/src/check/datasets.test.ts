@@ -5,7 +5,7 @@ import { schemaForIndexes } from '../schema/for-indexes.js';
 import type { EventQuery } from '../ast/nodes.js';
 import { checkText } from './check.js';
 import { datasetSchemaFor, pinnedDatasets } from './datasets.js';
-import { codesOf } from './testing.js';
+import { codesOf } from '../../testing/check-mock.js';
 
 const condition = (q: string) => (parse(`any where ${q}`).ast!.query as EventQuery).condition;
 

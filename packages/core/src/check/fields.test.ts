@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../schema/schema.js';
 import { makeField } from '../schema/field-info.js';
 import { fieldPath, pathToEql } from './fields.js';
-import { checkMock, codesOf, mockSchema } from './testing.js';
+import { checkMock, codesOf, mockSchema } from '../../testing/check-mock.js';
 import { parse } from '../parse.js';
 import type { FieldRef } from '../ast/nodes.js';
 

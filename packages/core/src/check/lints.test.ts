@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMock, codesOf } from './testing.js';
+import { checkMock, codesOf } from '../../testing/check-mock.js';
 
 describe('wildcard in an exact comparison', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sourceOffset } from './literals.js';
-import { checkMock, codesOf } from './testing.js';
+import { checkMock, codesOf } from '../../testing/check-mock.js';
 
 describe('sourceOffset (decoded offset → offset in the literal as written)', () => {
   it.each([

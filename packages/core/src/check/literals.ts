@@ -2,7 +2,7 @@
 // the validity of literals that carry a language of their own (Lucene regexes, CIDR blocks).
 import type { Expr, Literal, Span, StringLiteral } from '../ast/nodes.js';
 import type { Suggestion } from '../diagnostics/diagnostic.js';
-import { parseLuceneRegex } from '../eval/text/regex-parse.js';
+import { parseLuceneRegex } from '../matching/regex-parse.js';
 import { encodeDoubleQuoted } from '../grammar/strings.js';
 import { parseCidr, parseIp, parseIpRange } from '../values/ip.js';
 import type { CheckContext } from './context.js';

@@ -3,7 +3,7 @@
 // A field holding several values can meet both (a predicate on an array matches when any value does), so a field
 // the schema marks as an array (ECS `normalize: array`) is skipped, and the message names the exception.
 import type { Expr, LogicalExpr } from '../ast/nodes.js';
-import { foldCase } from '../eval/text/case-fold.js';
+import { foldCase } from '../matching/case-fold.js';
 import type { CheckContext } from './context.js';
 import { fieldPath } from './fields.js';
 import { parseCidr, parseIp } from '../values/ip.js';

@@ -11,7 +11,7 @@ import { planCondition, type ConditionPlan, type Leaf } from './condition-plan.j
 import { compareLeaf, existsLeaf, inLeaf, ipRangeLeaf, prefixTest, textLeaf, type Predicate } from './leaf.js';
 import { patternMatcher } from './patterns.js';
 import { compileScript, scriptPredicate } from './script.js';
-import { compileWildcard } from './text/wildcard.js';
+import { compileWildcard } from '../matching/wildcard.js';
 
 const ALWAYS: Predicate = () => true;
 const NEVER: Predicate = () => false;

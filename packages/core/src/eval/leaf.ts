@@ -10,7 +10,7 @@ import type { ComparisonOp } from '../ast/nodes.js';
 import type { Scalar } from '../functions/types.js';
 import { comparatorFor, toComparable, type ValueKind } from '../values/compare.js';
 import { ipInRange, parseCidr, parseIp, type IpRange } from '../values/ip.js';
-import { foldCase } from './text/case-fold.js';
+import { foldCase } from '../matching/case-fold.js';
 import { valueKind, type FieldPlan } from './field-plan.js';
 import type { Event } from './event.js';
 

@@ -3,8 +3,8 @@
  * regular expressions), each true when any of its patterns matches the whole value. Patterns are compiled once.
  */
 import type { Literal, MatchOperator } from '../ast/nodes.js';
-import { compileLuceneRegex } from './text/lucene-regex.js';
-import { compileWildcard } from './text/wildcard.js';
+import { compileLuceneRegex } from '../matching/lucene-regex.js';
+import { compileWildcard } from '../matching/wildcard.js';
 
 /** The text of a pattern literal (numbers and booleans as written; null patterns are skipped by callers). */
 export const patternText = (p: Literal): string => (p.kind === 'string' ? p.value : p.kind === 'null' ? '' : String(p.value));

@@ -11,7 +11,7 @@ import type { Expr } from '../ast/nodes.js';
 import { arithmetic } from '../functions/arithmetic.js';
 import { lookupFunction } from '../functions/registry.js';
 import type { Scalar } from '../functions/types.js';
-import { foldCase } from './text/case-fold.js';
+import { foldCase } from '../matching/case-fold.js';
 import { compareStringsUtf16, toComparable } from '../values/compare.js';
 import type { FieldPlan, FieldPlanner } from './field-plan.js';
 import { patternMatcher } from './patterns.js';

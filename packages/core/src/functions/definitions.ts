@@ -3,7 +3,7 @@
  * implementation, including its edge cases (documented per function in `notes`).
  */
 import { cidrMatch } from '../values/ip.js';
-import { foldCase } from '../eval/text/case-fold.js';
+import { foldCase } from '../matching/case-fold.js';
 import { arithmetic } from './arithmetic.js';
 import { scalarToJavaString } from './java-strings.js';
 import type { CallInfo, FunctionDef, Scalar } from './types.js';

@@ -18,8 +18,8 @@ import { planCondition, type ConditionPlan, type Leaf } from '../condition-plan.
 import { FieldPlanner, type FieldPlan } from '../field-plan.js';
 import { prefixTest } from '../leaf.js';
 import { patternText } from '../patterns.js';
-import { compileLuceneRegex } from '../text/lucene-regex.js';
-import { compileWildcard, wildcardLiteralInfo } from '../text/wildcard.js';
+import { compileLuceneRegex } from '../../matching/lucene-regex.js';
+import { compileWildcard, wildcardLiteralInfo } from '../../matching/wildcard.js';
 import { and, FALSE, or, TRUE, type Requirement } from './requirement.js';
 import { forcesString, valueContains, valueEquals } from './text-literals.js';
 

@@ -15,7 +15,7 @@
  * runs and its pass rate is counted; then the children run with short-circuiting, the most rejecting first (for
  * `or`, the most accepting first). Order never changes a result, only its cost.
  */
-import { caseVariants } from '../text/case-variants.js';
+import { caseVariants } from '../../matching/case-variants.js';
 import type { Requirement, TextLiteral } from './requirement.js';
 import { jsonPieces } from './text-literals.js';
 

@@ -12,7 +12,7 @@ import { parseSchemaDocument } from '../../schema/document.js';
 import { buildSchema } from '../../schema/schema.js';
 import type { Schema } from '../../schema/types.js';
 import { compileStatement } from '../compile.js';
-import { seededRandom } from '../text/test-random.js';
+import { seededRandom } from '../../../testing/random.js';
 import { prefilterPlanFor, type Spelling } from './index.js';
 
 type Rand = () => number;

@@ -17,7 +17,7 @@
  * - Case-insensitive text is folded with `foldCase`; the matcher accepts every code point that folds to the same
  *   code point (`caseVariants`), so a value matching case-insensitively always satisfies the literal.
  */
-import { foldCase } from '../text/case-fold.js';
+import { foldCase } from '../../matching/case-fold.js';
 import { lit, TRUE, type Requirement } from './requirement.js';
 
 /** Characters of `String(n)` for any JSON number `n` (digits, sign, point, exponent, `Infinity`; `NaN` too). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileStatement } from '../../eval/compile.js';
 import { prefilterPlanFor } from '../../eval/prefilter/index.js';
-import { seededRandom } from '../../eval/text/test-random.js';
+import { seededRandom } from '../../../testing/random.js';
 import { parse } from '../../parse.js';
 import { openEventSource } from '../events/event-source.js';
 import { ChunkScanner, type RecordFilter } from './chunk-scan.js';

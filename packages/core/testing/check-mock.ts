@@ -1,12 +1,12 @@
 // Test support for the checker's unit tests: a mock schema whose fields are named after their type, and a
 // one-call "check this query and give me the codes" helper. Pure; used only by *.test.ts files.
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { makeField } from '../schema/field-info.js';
-import { buildSchema } from '../schema/schema.js';
-import type { FieldFacts } from '../schema/field-info.js';
-import type { Schema, SchemaLayer } from '../schema/types.js';
-import { checkText } from './check.js';
-import type { CheckOptions } from './context.js';
+import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
+import { makeField } from '../src/schema/field-info.js';
+import { buildSchema } from '../src/schema/schema.js';
+import type { FieldFacts } from '../src/schema/field-info.js';
+import type { Schema, SchemaLayer } from '../src/schema/types.js';
+import { checkText } from '../src/check/check.js';
+import type { CheckOptions } from '../src/check/context.js';
 
 const FIELDS: [string, string, FieldFacts?][] = [
   ['stringField', 'keyword'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileLuceneRegex } from './lucene-regex.js';
-import { randomString, seededRandom } from './test-random.js';
+import { randomString, seededRandom } from '../../testing/random.js';
 
 /**
  * Random patterns written twice, in Lucene syntax and as the equivalent JavaScript RegExp, checked three ways:

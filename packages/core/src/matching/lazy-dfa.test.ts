@@ -3,7 +3,7 @@ import { lazyDfaMatcher } from './lazy-dfa.js';
 import { StateBudget } from './nfa.js';
 import { parseLuceneRegex } from './regex-parse.js';
 import { regexToNfa } from './regex-to-nfa.js';
-import { randomString, seededRandom } from './test-random.js';
+import { randomString, seededRandom } from '../../testing/random.js';
 
 function nfaFor(pattern: string) {
   const parsed = parseLuceneRegex(pattern);

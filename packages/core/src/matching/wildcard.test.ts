@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldCase } from './case-fold.js';
-import { seededRandom, randomString } from './test-random.js';
+import { seededRandom, randomString } from '../../testing/random.js';
 import { compileWildcard, wildcardLiteralInfo } from './wildcard.js';
 
 type Row = [pattern: string, value: string, caseSensitive: boolean, caseInsensitive: boolean];
