@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { format, hasErrors, parse, type RuleQuery } from '@eqlkit/core';
+import { format, hasErrors, parse, replaceExportQuery, type RuleQuery } from '@eqlkit/core';
+import { writeFileAtomic } from '@eqlkit/core/io';
 import { UsageError, type Command } from '../command.js';
 import { loadQueries, type LoadedQuery } from '../inputs.js';
 import { renderDiagnostic } from '../render/diagnostic.js';
@@ -13,8 +13,10 @@ export const fmtCommand: Command = {
   details: [
     'Without --check or --write, prints each formatted file to standard output. In a detection-rule .toml file',
     'only the query changes; in a Kibana export (.ndjson) only the `query` of each EQL rule changes.',
+    'With --write a file is replaced only once its new text is fully written (a temporary file beside it, then a',
+    'rename), keeping its permissions and line endings; a file that cannot be written is reported and left as it was.',
     'Exit status: 0 ok, 1 when a query does not parse (or, with --check, a file is not formatted), 2 for usage',
-    'or input errors.',
+    'errors, input files that cannot be read, or files that cannot be written.',
   ].join('\n'),
   options: {
     check: { type: 'boolean', description: 'only report the files that are not formatted (exit 1 if any)' },
@@ -30,6 +32,7 @@ export const fmtCommand: Command = {
     const style = styleFor(io.stderr as { isTTY?: boolean });
     let failed = 0;
     let unformatted = 0;
+    let unwritten = 0;
     for (const file of loaded.files) {
       const queries = loaded.queries.filter((lq) => lq.q.origin.file === file.path);
       const result = formatFile(file.text, file.kind, queries, width, (lq, msg) => {
@@ -46,11 +49,17 @@ export const fmtCommand: Command = {
           io.stdout.write(`${file.path}: not formatted\n`);
         }
       } else if (values['write']) {
-        if (result.text !== file.text) writeFileSync(file.path, result.text);
+        if (result.text !== file.text) {
+          const written = writeFileAtomic(file.path, result.text);
+          if (!written.ok) {
+            unwritten++;
+            io.stderr.write(`eql fmt: ${file.path}: ${written.message}\n`);
+          }
+        }
       } else io.stdout.write(result.text);
     }
     if (values['check'] && !unformatted && !failed) io.stdout.write(`${plural(loaded.files.length, 'file')} formatted\n`);
-    return loaded.inputErrors ? 2 : failed || unformatted ? 1 : 0;
+    return loaded.inputErrors || unwritten ? 2 : failed || unformatted ? 1 : 0;
   },
 };
 
@@ -70,14 +79,17 @@ function formatFile(text: string, kind: string, queries: LoadedQuery[], width: n
     formatted.set(lq.q, format(parsed.ast, { comments: parsed.comments, width }));
   }
   if (errors) return { text, errors };
+  // Formatted text uses \n; a file whose lines end in \r\n keeps them.
+  const eol = lineEnding(text);
+  const withEol = (s: string) => (eol === '\n' ? s : s.replace(/\n/g, eol));
   if (kind === 'eql') {
     const q = queries[0]?.q;
-    return { text: q ? text.slice(0, q.origin.offset ?? 0) + formatted.get(q)! : text, errors };
+    return { text: q ? text.slice(0, q.origin.offset ?? 0) + withEol(formatted.get(q)!) : text, errors };
   }
   if (kind === 'toml') {
     const lq = queries[0];
     if (!lq) return { text, errors };
-    const out = formatted.get(lq.q)!.trimEnd();
+    const out = withEol(formatted.get(lq.q)!.trimEnd());
     if (lq.q.origin.offset === undefined || out.includes("'''")) {
       report(lq, () => `${lq.q.origin.file}: cannot rewrite this query in place: store it in a '''…''' string without ''' inside`);
       return { text, errors: 1 };
@@ -85,16 +97,25 @@ function formatFile(text: string, kind: string, queries: LoadedQuery[], width: n
     const at = lq.q.origin.offset;
     return { text: text.slice(0, at) + out + text.slice(at + lq.q.query.length), errors };
   }
-  // A Kibana export: rewrite only the lines whose query changes.
+  // A Kibana export: in the lines whose query changes, only the query's JSON string changes (numbers such as
+  // `21.0`, large integers and escapes elsewhere in the line stay byte for byte).
   const lines = text.split('\n');
   for (const lq of queries) {
     const i = (lq.q.origin.line ?? 0) - 1;
     const out = formatted.get(lq.q)!.trimEnd();
     if (out === lq.q.query || i < 0) continue;
-    const cr = lines[i].endsWith('\r') ? '\r' : '';
-    const obj = JSON.parse(lines[i].replace(/^\uFEFF/, '')) as Record<string, unknown>;
-    obj['query'] = out;
-    lines[i] = JSON.stringify(obj) + cr;
+    const replaced = replaceExportQuery(lines[i], out);
+    if (replaced === undefined) {
+      report(lq, () => `${lq.q.origin.file}:${i + 1}: cannot find this rule's query in the line to rewrite it`);
+      return { text, errors: errors + 1 };
+    }
+    lines[i] = replaced;
   }
   return { text: lines.join('\n'), errors };
+}
+
+/** The file's line ending, from its first line break (\n when it has none). */
+function lineEnding(text: string): '\n' | '\r\n' {
+  const nl = text.indexOf('\n');
+  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
 }

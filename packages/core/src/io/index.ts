@@ -1,5 +1,6 @@
 // The core's own I/O (Node only): reading query files, event files and schema files.
 export { readQueryFiles, readTextFile, expandPaths, type QueryFilesResult } from './rules/read-query-files.js';
+export { writeFileAtomic, type WriteResult } from './write-file.js';
 export * from './events/index.js';
 export * from './schemas/index.js';
 export { executeQuery, schemaFromLayers, type ExecuteOptions, type ExecuteOutcome } from './query/execute.js';

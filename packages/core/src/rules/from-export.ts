@@ -55,3 +55,61 @@ export function readRuleExport(text: string, file: string): QueryFile {
   });
   return { queries, problems, skipped };
 }
+
+/**
+ * The rule line of a Kibana export with only its `query` text replaced: every other byte (numbers such as `21.0`,
+ * large integers, escapes, key order) stays as it was. Undefined when the line has no top-level `query` string.
+ * With duplicate `query` keys the last one is replaced, the one a JSON reader keeps.
+ */
+export function replaceExportQuery(line: string, query: string): string | undefined {
+  const span = topLevelStringMember(line, 'query');
+  return span && line.slice(0, span.start) + JSON.stringify(query) + line.slice(span.end);
+}
+
+/** The source span of the last top-level member `key` of the JSON object in `text` whose value is a string. */
+function topLevelStringMember(text: string, key: string): { start: number; end: number } | undefined {
+  let depth = 0;
+  let found: { start: number; end: number } | undefined;
+  /** At depth 1: the key just read (a string before `:`), and whether the next value belongs to it. */
+  let lastKey: string | undefined;
+  let expectKey = false;
+  let valueOf: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      const end = i + 1;
+      if (depth === 1) {
+        if (expectKey) {
+          lastKey = decodeString(text.slice(start, end));
+          expectKey = false;
+        } else if (valueOf === key) found = { start, end };
+        valueOf = undefined;
+      }
+      continue;
+    }
+    if (c === '{' || c === '[') {
+      depth++;
+      if (depth === 1) expectKey = true;
+      valueOf = undefined;
+    } else if (c === '}' || c === ']') {
+      depth--;
+      valueOf = undefined;
+    } else if (depth === 1 && c === ':') {
+      valueOf = lastKey;
+    } else if (depth === 1 && c === ',') {
+      expectKey = true;
+      valueOf = undefined;
+    }
+  }
+  return found;
+}
+
+function decodeString(token: string): string | undefined {
+  try {
+    return JSON.parse(token) as string;
+  } catch {
+    return undefined;
+  }
+}
