@@ -17,3 +17,4 @@ export { sexpr } from './ast/sexpr.js';
 export { closestMatches, osaDistance } from './text/edit-distance.js';
 export * from './check/index.js';
 export * from './eval/index.js';
+export * from './session/index.js';

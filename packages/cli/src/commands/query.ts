@@ -132,7 +132,7 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
         else badRecords++;
         io.stderr.write(`${formatInputError(e)}\n`);
       },
-      onWarning: (m) => warnings.push(m),
+      onWarning: (w) => warnings.push(w.message),
       // NDJSON and CSV results stream: sorted input then runs in constant memory.
       ...(format === 'ndjson' ? { onEvent: (h: Hit) => io.stdout.write(JSON.stringify(esEvent(h)) + '\n') } : {}),
       ...(format === 'csv' ? { onEvent: (h: Hit) => csv.row(h) } : {}),

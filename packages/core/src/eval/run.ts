@@ -62,7 +62,12 @@ export interface RunOptions {
   readonly prefilterAfter?: number;
   /** The `_index` reported for events of a file (default: the file's base name). */
   readonly indexName?: (file: string) => string;
-  readonly onWarning?: (message: string) => void;
+  /** Problems with the run that do not stop it (structured: a stable code and a sentence). */
+  readonly onWarning?: (warning: RunWarning) => void;
+  /** Checked between batches: once aborted, the run stops with {@link QueryAbortedError} (and its sources close). */
+  readonly signal?: AbortSignalLike;
+  /** Called after each batch with the counters so far (progress reporting). */
+  readonly onBatch?: (stats: Readonly<RunStats>) => void;
   /** Sees every record that was parsed (after the pre-filter), matching or not. */
   readonly onParsed?: (ev: Event) => void;
   /**
@@ -71,6 +76,27 @@ export interface RunOptions {
    * the head; otherwise results are collected as usual.
    */
   readonly onEvent?: (hit: Hit) => void;
+}
+
+/** A problem with a run that does not stop it. */
+export interface RunWarning {
+  /** Stable: `no-timestamp` (matching events left out of a sequence), `partials-dropped` (no maxspan, too many). */
+  readonly code: string;
+  readonly message: string;
+}
+
+/** What the runner needs of an `AbortSignal` (structural, so the core needs no DOM or Node types). */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+}
+
+/** A run stopped through its signal. */
+export class QueryAbortedError extends Error {
+  override readonly name = 'AbortError';
+  constructor(readonly reason?: unknown) {
+    super(reason instanceof Error ? reason.message : 'the query was cancelled');
+  }
 }
 
 export interface SequenceResult {
@@ -94,8 +120,10 @@ export interface RunStats {
   parsed: number;
   /** Matching events without a usable timestamp (they cannot take part in a sequence). */
   noTimestamp: number;
-  /** Per stage as written: events that matched it. */
+  /** Per stage as written: events that matched it (its filter, with its join keys present). */
   stageMatches: number[];
+  /** Events that matched the `until` stage (0 without one). */
+  untilMatches: number;
   /** True when matching events came in order. */
   sorted: boolean;
   streamed: boolean;
@@ -114,7 +142,15 @@ const baseName = (file: string) => file.replace(/^.*[\\/]/, '');
 /** Runs `query` over `batches`. Never throws on bad data (that goes to the readers' error reporting). */
 export async function runQuery(query: CompiledQuery, batches: AsyncIterable<RecordBatch>, options: RunOptions = {}): Promise<{ result: QueryResult; stats: RunStats }> {
   const run = new Runner(query, options);
-  for await (const batch of batches) run.batch(batch);
+  const { signal, onBatch } = options;
+  if (signal?.aborted) throw new QueryAbortedError(signal.reason);
+  for await (const batch of batches) {
+    // Leaving the loop by throwing closes the source (and stops its worker threads).
+    if (signal?.aborted) throw new QueryAbortedError(signal.reason);
+    run.batch(batch);
+    onBatch?.(run.stats);
+  }
+  if (signal?.aborted) throw new QueryAbortedError(signal.reason);
   return { result: run.finish(), stats: run.stats };
 }
 
@@ -129,7 +165,7 @@ class Runner {
   private readonly sequences: SequenceEngine | undefined;
   private readonly samples: SampleEngine | undefined;
   private readonly indexNames = new Map<string, string>();
-  private readonly warn: (m: string) => void;
+  private readonly warn: (w: RunWarning) => void;
   /** For streamed event results: the sink and how many more it may receive. */
   private readonly sink: ((hit: Hit) => void) | undefined;
   private remaining = Infinity;
@@ -140,7 +176,7 @@ class Runner {
     private readonly q: CompiledQuery,
     private readonly opts: RunOptions,
   ) {
-    this.stats = { records: 0, prefiltered: 0, parsed: 0, noTimestamp: 0, stageMatches: q.stages.map(() => 0), sorted: true, streamed: false };
+    this.stats = { records: 0, prefiltered: 0, parsed: 0, noTimestamp: 0, stageMatches: q.stages.map(() => 0), untilMatches: 0, sorted: true, streamed: false };
     this.expanded = q.stages.flatMap((s, i) => Array.from({ length: s.runs }, () => i));
     this.warn = opts.onWarning ?? (() => {});
     this.charsBeforePrefilter = opts.prefilterAfter ?? 0;
@@ -207,6 +243,7 @@ class Runner {
       return k;
     });
     const until = q.until ? this.keysOf(q.until, ev) : undefined;
+    if (until) this.stats.untilMatches++;
     if (!until && perStage.every((k) => k === undefined)) return;
     const hit = this.hitOf(ev, index, line, ordinal);
     if (this.samples) {
@@ -292,7 +329,7 @@ class Runner {
       for (const c of this.buffer) this.consume(c);
       this.buffer.length = 0;
     }
-    if (this.stats.noTimestamp) this.warn(`${this.stats.noTimestamp} matching events have no usable timestamp and were left out of the sequence`);
+    if (this.stats.noTimestamp) this.warn({ code: 'no-timestamp', message: `${this.stats.noTimestamp} matching events have no usable timestamp and were left out of the sequence` });
     const { size, resultPosition } = this.opts;
     const limit = <T>(items: T[], keepFirst = false): T[] => {
       if (size === undefined || items.length <= size) return items;

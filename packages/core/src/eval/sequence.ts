@@ -13,6 +13,7 @@
  * Example: `[A] [B] [C]` over A1 A2 B C gives only [A2, B, C].
  */
 import type { Hit } from './hit.js';
+import type { RunWarning } from './run.js';
 import { compareKeyTuples, type KeyTuple } from './keys.js';
 import { MissingEvents, type MissingStageInfo } from './missing.js';
 
@@ -44,7 +45,7 @@ export interface SequenceEngineOptions {
   readonly maxspan: number | undefined;
   /** Without maxspan, at most this many partial sequences are kept (oldest dropped, with a warning). */
   readonly maxPartials: number;
-  readonly onWarning: (message: string) => void;
+  readonly onWarning: (warning: RunWarning) => void;
 }
 
 /** Per event: for each expanded stage, the keys under which it matches (undefined: no match). */
@@ -163,9 +164,10 @@ export class SequenceEngine {
   private evictOldest(): void {
     if (!this.warnedCap) {
       this.warnedCap = true;
-      this.opts.onWarning(
-        `the sequence has no maxspan and more than ${this.opts.maxPartials} partial sequences are pending: the oldest are dropped, so some matches may be missing (add \`with maxspan=…\` to bound the search)`,
-      );
+      this.opts.onWarning({
+        code: 'partials-dropped',
+        message: `the sequence has no maxspan and more than ${this.opts.maxPartials} partial sequences are pending: the oldest are dropped, so some matches may be missing (add \`with maxspan=…\` to bound the search)`,
+      });
     }
     for (const [id, s] of this.state) {
       for (let i = 0; i < s.slots.length && this.partials > this.opts.maxPartials * 0.9; i++) {

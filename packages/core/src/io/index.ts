@@ -3,6 +3,7 @@ export { readQueryFiles, readTextFile, expandPaths, type QueryFilesResult } from
 export { writeFileAtomic, type WriteResult } from './write-file.js';
 export * from './events/index.js';
 export * from './schemas/index.js';
-export { executeQuery, schemaFromLayers, type ExecuteOptions, type ExecuteOutcome } from './query/execute.js';
+export { executeQuery, type ExecuteOptions, type ExecuteOutcome } from './query/execute.js';
+export { inputWarning } from './query/input-warning.js';
 export { toEsResponse } from '../eval/response.js';
 export { serveQueryWorker } from './parallel/worker-main.js';

@@ -28,6 +28,8 @@ export interface ParallelOptions {
   /** Bytes per block (default 1 MiB). */
   readonly chunkSize?: number;
   readonly onError: (e: InputError) => void;
+  /** Counts the bytes of the blocks whose records were handed on (for progress). */
+  readonly progress?: { bytes: number };
 }
 
 /** A batch of the records of one block that match some stage; `finish()` reports the block's remaining problems. */
@@ -83,6 +85,7 @@ interface InFlight {
   readonly result: Promise<ChunkResult>;
   readonly fileIndex: number;
   readonly first: boolean;
+  readonly bytes: number;
 }
 
 /**
@@ -108,6 +111,7 @@ export async function* parallelBatches(inputs: readonly FileInput[], opts: Paral
     const base = lineBase;
     const batch = new SparseBatch(input.name, r, base, ordinalBase, (p) => opts.onError({ file: input.name, line: base + p.line, kind: p.kind, message: p.message }));
     lineBase += r.lines;
+    if (opts.progress) opts.progress.bytes += item.bytes;
     ordinalBase += r.records;
     try {
       yield batch;
@@ -135,7 +139,7 @@ export async function* parallelBatches(inputs: readonly FileInput[], opts: Paral
           const task = { seq: seq++, buffer: c.buffer, length: c.length, first: c.first, final: c.final };
           const result = c.tooLong ? Promise.resolve(tooLongLine(task.seq)) : pool.submit(task);
           result.catch(() => {}); // awaited in order by drainOne; avoid an unhandled rejection meanwhile
-          queue.push({ result, fileIndex, first: c.first });
+          queue.push({ result, fileIndex, first: c.first, bytes: c.length });
           while (queue.length >= maxInFlight) yield* drainOne();
         }
       } finally {

@@ -9,7 +9,7 @@ import { compileStatement } from '../../eval/compile.js';
 import type { Event } from '../../eval/event.js';
 import { prefilterPlanFor } from '../../eval/prefilter/index.js';
 import { parse } from '../../parse.js';
-import { buildSchema } from '../../schema/schema.js';
+import { schemaFromLayers } from '../../session/prepare.js';
 import { ChunkScanner, type ScanResult } from './chunk-scan.js';
 import type { ChunkProblem, ChunkResult, ChunkTask, WorkerInit, WorkerReply } from './protocol.js';
 
@@ -17,7 +17,7 @@ import type { ChunkProblem, ChunkResult, ChunkTask, WorkerInit, WorkerReply } fr
 export function scannerFor(init: WorkerInit): ChunkScanner {
   const parsed = parse(init.query);
   if (!parsed.ast) throw new Error('the query does not parse in the worker');
-  const schema = init.layers.length ? buildSchema(init.layers) : undefined; // as executeQuery's schemaFromLayers
+  const schema = schemaFromLayers(init.layers); // as the main thread's prepareQuery
   const compiled = compileStatement(parsed.ast, {
     timestampField: init.timestampField,
     tiebreakerField: init.tiebreakerField,

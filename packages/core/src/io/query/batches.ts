@@ -30,6 +30,8 @@ export interface BatchOptions {
   /** The worker entry script (calls `serveQueryWorker`); without it everything stays on this thread. */
   readonly workerScript?: string | URL;
   readonly chunkSize?: number;
+  /** Directory that relative paths and globs are resolved against (default `process.cwd()`). */
+  readonly cwd?: string;
   readonly onError: (e: InputError) => void;
 }
 
@@ -39,6 +41,8 @@ export interface Batches {
   readonly parallel: boolean;
   /** Worker threads started (0 on one thread). */
   readonly workers: number;
+  /** Bytes of input read so far (after gunzip on one thread; file bytes handed to workers). */
+  readonly bytesRead: () => number;
 }
 
 /** Opens the batches for a run; never throws on bad input (that goes to `onError`). */
@@ -57,8 +61,11 @@ export async function openBatches(dataSpecs: readonly string[], measured: Measur
         layers: o.layers ?? [],
         prefilter: o.prefilter,
       };
-      return { source: parallelBatches(inputs, { workerScript: o.workerScript, workers: threads, init, chunkSize: o.chunkSize, onError: o.onError }), parallel: true, workers: threads };
+      const progress = { bytes: 0 };
+      const source = parallelBatches(inputs, { workerScript: o.workerScript, workers: threads, init, chunkSize: o.chunkSize, onError: o.onError, progress });
+      return { source, parallel: true, workers: threads, bytesRead: () => progress.bytes };
     }
   }
-  return { source: openEventSource(dataSpecs, { strict: o.strict, stdin: o.stdin, chunkSize: o.chunkSize, onError: o.onError }), parallel: false, workers: 0 };
+  const source = openEventSource(dataSpecs, { strict: o.strict, stdin: o.stdin, chunkSize: o.chunkSize, cwd: o.cwd, onError: o.onError });
+  return { source, parallel: false, workers: 0, bytesRead: () => source.stats.bytes };
 }

@@ -2,23 +2,20 @@
  * One query over event files, end to end: parse, compile with the schema, stream the files, run. Both
  * `eql query` and the in-process conformance tests go through here, so they cannot disagree.
  */
-import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { parse } from '../../parse.js';
-import type { Schema, SchemaLayer } from '../../schema/types.js';
-import { buildSchema } from '../../schema/schema.js';
-import { compileStatement, type CompiledQuery, type EvalOptions } from '../../eval/compile.js';
-import { runQuery, type QueryResult, type RunOptions, type RunStats } from '../../eval/run.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Schema } from '../../schema/types.js';
+import type { CompiledQuery, EvalOptions } from '../../eval/compile.js';
+import type { QueryResult, RunStats } from '../../eval/run.js';
 import { prefilterFor } from '../../eval/prefilter/index.js';
-import { FieldPresence } from '../../eval/field-presence.js';
+import { prepareQuery, type PrepareOptions } from '../../session/prepare.js';
+import { runSession, type SessionOptions } from '../../session/run.js';
+import type { StageCount } from '../../session/stage-counts.js';
 import { measureInputs } from '../events/inputs.js';
 import { openBatches } from './batches.js';
 import type { InputError } from '../events/types.js';
 import type { Statement } from '../../ast/nodes.js';
-import type { Event } from '../../eval/event.js';
 
-export interface ExecuteOptions extends Omit<EvalOptions, 'schema'>, RunOptions {
-  /** Schema layers from `--mapping` / `--schema` files (lowest precedence first). */
-  readonly layers?: readonly SchemaLayer[];
+export interface ExecuteOptions extends Omit<EvalOptions, 'schema'>, Omit<PrepareOptions, 'check'>, SessionOptions {
   /** Stop at the first bad input record. */
   readonly strict?: boolean;
   readonly stdin?: NodeJS.ReadableStream;
@@ -49,6 +46,8 @@ export interface ExecuteOptions extends Omit<EvalOptions, 'schema'>, RunOptions 
   readonly chunkSize?: number;
   /** Extra checks on the parsed statement (the type checker), given the schema; their errors stop the run. */
   readonly check?: (ast: Statement, schema: Schema | undefined) => readonly Diagnostic[];
+  /** Directory that relative paths and globs are resolved against (default `process.cwd()`). */
+  readonly cwd?: string;
 }
 
 /** Input up to this size is parsed line by line in full (see `prefilterMinBytes`). */
@@ -66,29 +65,30 @@ export type ExecuteOutcome =
       readonly compiled: CompiledQuery;
       /** Worker threads that parsed and filtered the input (0: all on this thread). */
       readonly workers: number;
+      /** Events matched per stage. */
+      readonly stages: readonly StageCount[];
     };
 
-/** The schema built from user layers, or undefined when there are none. */
-export function schemaFromLayers(layers: readonly SchemaLayer[] | undefined): Schema | undefined {
-  return layers && layers.length ? buildSchema(layers) : undefined;
-}
-
-/** Runs `queryText` over `dataSpecs` (files, globs, `-`). Query errors come back as diagnostics; never throws on bad data. */
+/**
+ * Runs `queryText` over `dataSpecs` (files, globs, `-`). Query errors come back as diagnostics; never throws on bad
+ * data. Rejects with `QueryAbortedError` when `options.signal` is aborted (worker threads are stopped).
+ */
 export async function executeQuery(queryText: string, dataSpecs: readonly string[], options: ExecuteOptions): Promise<ExecuteOutcome> {
   const started = performance.now();
-  const parsed = parse(queryText);
-  const schema = schemaFromLayers(options.layers);
-  const diagnostics = [...parsed.diagnostics, ...(parsed.ast && options.check ? options.check(parsed.ast, schema) : [])];
-  if (!parsed.ast || hasErrors(diagnostics)) return { ok: false, diagnostics };
-  const compiled = compileStatement(parsed.ast, { ...options, schema });
+  const prepared = prepareQuery(queryText, options);
+  if (!prepared.ok) return prepared;
+  const { compiled, schema } = prepared.query;
+  const diagnostics = [...prepared.diagnostics];
   let inputErrors = 0;
   const derive = options.prefilterFromQuery !== false && !options.strict;
   const minBytes = options.prefilterMinBytes ?? PREFILTER_MIN_BYTES;
-  const measured = await measureInputs(dataSpecs, process.cwd());
+  const cwd = options.cwd ?? process.cwd();
+  const measured = await measureInputs(dataSpecs, cwd);
   // Characters of records read before pre-filtering: workers (files only) and one thread must agree.
   const prefilterAfter = measured.totalBytes >= minBytes ? 0 : measured.stdin ? minBytes : Infinity;
   const batches = await openBatches(dataSpecs, measured, {
     ...options,
+    cwd,
     query: queryText,
     prefilter: derive && options.prefilter === undefined && prefilterAfter === 0,
     onError: (e) => {
@@ -99,13 +99,12 @@ export async function executeQuery(queryText: string, dataSpecs: readonly string
   // With workers the pre-filter already ran there (an explicit `prefilter` keeps the single-thread path's meaning).
   const prefilter = options.prefilter ?? (derive && !batches.parallel ? prefilterFor(compiled, { schema, eventCategoryField: options.eventCategoryField }) : undefined);
   // Fields no event has are reported when every record was looked at (none skipped by a pre-filter, no workers).
-  const presence = batches.parallel ? undefined : new FieldPresence(parsed.ast, compiled.planner);
-  const { result, stats } = await runQuery(compiled, batches.source, {
-    ...options,
-    prefilter,
-    prefilterAfter: options.prefilter ? 0 : prefilterAfter,
-    ...(presence ? { onParsed: (ev: Event) => presence.observe(ev) } : {}),
-  });
-  if (presence && stats.prefiltered === 0) diagnostics.push(...presence.diagnostics());
-  return { ok: true, diagnostics, result, stats, tookMs: performance.now() - started, inputErrors, compiled, workers: batches.workers };
+  const run = await runSession(
+    prepared.query,
+    { batches: batches.source, filtered: batches.parallel, totalBytes: measured.stdin ? undefined : measured.totalBytes, bytesRead: batches.bytesRead },
+    { ...options, prefilter, prefilterAfter: options.prefilter ? 0 : prefilterAfter },
+  );
+  diagnostics.push(...run.diagnostics);
+  const { result, stats, stages } = run;
+  return { ok: true, diagnostics, result, stats, tookMs: performance.now() - started, inputErrors, compiled, workers: batches.workers, stages };
 }
