@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Statement } from '../ast/nodes.js';
+import type { ArithmeticExpr, ComparisonExpr, EventQuery, Expr, LogicalExpr, Statement } from '../ast/nodes.js';
+import type { ValueType } from './value-types.js';
 import { parse } from '../parse.js';
 import { checkCatalog, checkCodeHelp } from './catalog.js';
 import { check, checkText } from './check.js';
@@ -9,6 +10,18 @@ describe('check', () => {
   it('runs the schema-independent checks without options (the evaluator calls it this way)', () => {
     const ast = parse('process where length~(x) > 1 and y == "a*" | unique z').ast!;
     expect(codesOf(check(ast))).toEqual(['error eql/no-case-insensitive-variant', 'warning eql/wildcard-in-equality', 'warning eql/legacy-pipe']);
+  });
+
+  it('tells the caller the type it infers for every expression (hover shows them)', () => {
+    const ast = parse('process where length(stringField) + 1.5 > longField and ipField == "10.0.0.1"').ast!;
+    const types = new WeakMap<Expr, ValueType>();
+    check(ast, { schema: MOCK_SCHEMA, inferredTypes: types });
+    const q = ast.query as EventQuery;
+    const and = q.condition as LogicalExpr;
+    const gt = and.left as ComparisonExpr;
+    const sum = gt.left as ArithmeticExpr;
+    expect([types.get(and), types.get(gt), types.get(sum), types.get(sum.left), types.get(sum.right), types.get(gt.right)]).toEqual(['boolean', 'boolean', 'float', 'integer', 'float', 'integer']);
+    expect(types.get((and.right as ComparisonExpr).left)).toBe('ip');
   });
 
   it('returns diagnostics sorted by position', () => {

@@ -31,6 +31,11 @@ export interface CheckOptions {
   readonly datasetSchema?: (datasets: readonly string[]) => Schema | undefined;
   /** The query text the AST was parsed from; lets suggestions keep the author's spelling and locate errors inside strings. */
   readonly source?: string;
+  /**
+   * Receives the type the checker infers for every expression it visits (hover shows them). The checker only
+   * writes to it; pass a fresh map per AST.
+   */
+  readonly inferredTypes?: WeakMap<Expr, ValueType>;
 }
 
 export const DEFAULT_CATEGORY_FIELD = 'event.category';
@@ -45,9 +50,10 @@ export class CheckContext {
   /** The datasets the event query being checked pins, and their schema (set per query/stage). */
   stage: { readonly datasets: readonly string[]; readonly schema: Schema } | undefined = undefined;
   /** The type of every visited expression, for checks that look at a node after its children (join keys). */
-  readonly types = new Map<Expr, ValueType>();
+  readonly types: WeakMap<Expr, ValueType>;
 
   constructor(readonly options: CheckOptions) {
+    this.types = options.inferredTypes ?? new Map<Expr, ValueType>();
     this.schema = options.schema;
     this.categoryField = options.eventCategoryField ?? DEFAULT_CATEGORY_FIELD;
   }

@@ -5,3 +5,4 @@ export { checkCatalog, checkCodeHelp, EXTENSION_CODES, type CheckCode } from './
 export { categoriesProduced, DEFEND_STREAM_CATEGORIES } from './categories.js';
 export { LEGACY_PIPES } from './extensions.js';
 export { datasetSchemaFor, pinnedDatasets } from './datasets.js';
+export { describeType, type ValueType } from './value-types.js';
