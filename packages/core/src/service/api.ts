@@ -76,7 +76,8 @@ export interface Hover {
 export interface SignatureHelp {
   readonly label: string;
   readonly documentation?: string;
-  readonly parameters: readonly { readonly label: string; readonly documentation?: string }[];
+  /** `labelSpan`: where the parameter lies in `label` (offsets into the label; a name such as `a` may occur earlier). */
+  readonly parameters: readonly { readonly label: string; readonly documentation?: string; readonly labelSpan?: Span }[];
   readonly activeParameter: number;
 }
 
