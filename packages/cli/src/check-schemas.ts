@@ -1,9 +1,7 @@
-// Which schema each query of `eql check` is checked against.
-// Patterns: `--index` when given, else the rule's own `index` list (+ its `integration` list). User layers
-// (`--schema`, `--mapping`, `--events`) go on top. With no patterns at all, user layers alone are the schema
-// (complete: unknown fields are errors); with neither, ECS + Elastic Defend custom fields, marked partial.
-import { buildSchema, datasetSchemaFor, inferSchema, schemaForIndexes, type IndexSchemas, type RuleQuery, type Schema, type SchemaLayer } from '@eqlkit/core';
-import { formatInputError, loadBundledSchemas, loadSchemaFile, readEvents, SchemaFileError } from '@eqlkit/core/io';
+// The user's schema layers of `eql check` (`--schema`, `--mapping`, `--events` files). Which schema each query is
+// checked against is core's SchemaChooser (the language service chooses the same way).
+import { inferSchema, type SchemaLayer } from '@eqlkit/core';
+import { formatInputError, loadSchemaFile, readEvents, SchemaFileError } from '@eqlkit/core/io';
 
 export interface SchemaSources {
   readonly index: readonly string[];
@@ -41,41 +39,4 @@ export async function loadUserLayers(sources: SchemaSources): Promise<LoadedLaye
     layers.push(inferred.layer);
   }
   return { layers, problems, notes };
-}
-
-/** A query's schemas: the union over its indexes, separate targets, and per-dataset narrowing. */
-export interface QuerySchemas extends IndexSchemas {
-  readonly datasetSchema?: (datasets: readonly string[]) => Schema | undefined;
-}
-
-/** Builds (and remembers, per distinct index/integration list) the schema for each query. */
-export class SchemaChooser {
-  private readonly cache = new Map<string, QuerySchemas>();
-
-  constructor(
-    private readonly index: readonly string[],
-    private readonly userLayers: readonly SchemaLayer[],
-  ) {}
-
-  for(q: RuleQuery): QuerySchemas {
-    const patterns = this.index.length ? this.index : (q.index ?? []);
-    const integrations = this.index.length ? [] : (q.integration ?? []);
-    const key = JSON.stringify([patterns, integrations]);
-    let hit = this.cache.get(key);
-    if (!hit) {
-      hit = patterns.length === 0 && this.userLayers.length ? userOnly(this.userLayers) : this.bundledFor(patterns, integrations);
-      this.cache.set(key, hit);
-    }
-    return hit;
-  }
-
-  private bundledFor(patterns: readonly string[], integrations: readonly string[]): QuerySchemas {
-    const bundled = loadBundledSchemas();
-    const s = schemaForIndexes(bundled, patterns, { integrations, extraLayers: this.userLayers.length ? this.userLayers : undefined });
-    return { ...s, datasetSchema: datasetSchemaFor(bundled, s.layers, this.userLayers) };
-  }
-}
-
-function userOnly(layers: readonly SchemaLayer[]): IndexSchemas {
-  return { schema: buildSchema(layers), targets: [], patterns: [], layers: layers.map((l) => l.name) };
 }

@@ -18,3 +18,25 @@ export { closestMatches, osaDistance } from './text/edit-distance.js';
 export * from './check/index.js';
 export * from './eval/index.js';
 export * from './session/index.js';
+export { createLanguageService } from './service/service.js';
+export { EqlDocumentImpl } from './service/document.js';
+export { embeddedQueries } from './service/embedded.js';
+export type { AnalysedQuery, QuerySettings } from './service/analysis.js';
+export type {
+  CodeAction,
+  CompletionItem,
+  CompletionKind,
+  CompletionList,
+  DocumentKind,
+  DocumentSettings,
+  DocumentSymbol,
+  EmbeddedQuery,
+  EqlDocument,
+  Hover,
+  LanguageService,
+  SemanticToken,
+  SemanticTokenType,
+  ServiceEnvironment,
+  SignatureHelp,
+  StageInfo,
+} from './service/api.js';

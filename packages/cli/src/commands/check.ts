@@ -1,6 +1,7 @@
-import { checkText, hasErrors, type Diagnostic } from '@eqlkit/core';
+import { checkText, hasErrors, SchemaChooser, type Diagnostic } from '@eqlkit/core';
+import { loadBundledSchemas } from '@eqlkit/core/io';
 import { UsageError, type Command } from '../command.js';
-import { loadUserLayers, SchemaChooser } from '../check-schemas.js';
+import { loadUserLayers } from '../check-schemas.js';
 import { loadQueries } from '../inputs.js';
 import { renderDiagnostic } from '../render/diagnostic.js';
 import { diagnosticJson } from '../render/diagnostic-json.js';
@@ -44,7 +45,7 @@ export const checkCommand: Command = {
     for (const p of user.problems) io.stderr.write(`eql check: ${p}\n`);
     if (user.problems.length) return 2;
     for (const n of user.notes) io.stderr.write(`eql check: note: ${n}\n`);
-    const chooser = new SchemaChooser(list(values['index']), user.layers);
+    const chooser = new SchemaChooser(loadBundledSchemas, list(values['index']), user.layers);
     const style = styleFor(io.stdout);
     const sarif: SarifInput[] = [];
     let withErrors = 0;

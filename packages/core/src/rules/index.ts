@@ -2,3 +2,4 @@ export type { InputProblem, QueryFile, QueryOrigin, RuleQuery } from './rule-que
 export { readQueryFile, queryFileKind, type QueryFileKind } from './read-query-file.js';
 export { readDetectionRuleToml } from './from-toml.js';
 export { readRuleExport, replaceExportQuery } from './from-export.js';
+export { SchemaChooser, type QuerySchemas, type SchemaSelector } from './choose-schemas.js';

@@ -36,6 +36,8 @@ export interface EmbeddedQuery {
   readonly ruleId?: string;
   readonly name?: string;
   readonly indexes: readonly string[];
+  /** Integration packages the rule names (`[metadata] integration`); their fields are added to the schema. */
+  readonly integrations?: readonly string[];
   readonly timestampField?: string;
   readonly tiebreakerField?: string;
   readonly eventCategoryField?: string;
@@ -43,6 +45,8 @@ export interface EmbeddedQuery {
   toDocument(queryOffset: number): number;
   /** Document offset → query offset, or undefined when the offset lies outside the query. */
   toQuery(documentOffset: number): number | undefined;
+  /** Query text → what the document must hold for it (TOML escapes for a `"…"` query); identity for `.eql`. */
+  encode?(queryText: string): string;
 }
 
 export type CompletionKind = 'field' | 'keyword' | 'function' | 'category' | 'pipe' | 'unit' | 'value' | 'operator' | 'snippet';
