@@ -27,7 +27,11 @@ export const queryCommand: Command = {
     'and tiebreaker_field apply unless given as options).',
     'Extensions beyond Elasticsearch (field-to-field comparisons; the pipes filter, unique, unique_count, count, sort)',
     'run with a warning; --strict makes them errors, and stops at the first bad input record.',
-    'Exit status: 0 when the query ran (with or without matches), 1 for an error in the query, 2 for usage or input errors.',
+    'Records that cannot be used (not valid JSON, not an object, cut off, nested over 1,000 levels, a key twice in one',
+    'object, an unparseable timestamp) are reported as file:line on standard error and skipped; reading goes on.',
+    'Exit status: 0 when the query ran, with or without matches, also when bad records were reported and skipped;',
+    '1 for an error in the query; 2 for usage errors, input files that cannot be read at all, or (with --strict)',
+    'the first bad record.',
   ].join('\n'),
   options: {
     'query-file': { type: 'string', short: 'q', value: 'FILE', description: 'read the query from a .eql or detection-rule .toml file' },

@@ -17,6 +17,8 @@ const DEFAULT_CHUNK = 1 << 20;
 interface Decoder {
   push(chunk: Buffer): void;
   end(): void;
+  /** The input stops here (its data is corrupt): drops what is pending and returns the line where reading stopped. */
+  abort(): number;
 }
 
 /** An iterable of raw batches (iterate it once), with live counters. */
@@ -135,15 +137,17 @@ class FileEventSource implements EventSource {
       decoder = d?.format === 'array' || d?.format === 'concat' ? new JsonStreamDecoder(sink, d.format, max) : new NdjsonDecoder(sink, max);
       decoder.push(head);
     }
-    decoder?.end();
+    const isZlib = failure !== undefined && typeof (failure as { code?: unknown }).code === 'string' && String((failure as { code: string }).code).startsWith('Z_');
+    if (isZlib) {
+      // Corrupt or cut-off gzip data is bad data, like a truncated text file: the records before it count, the
+      // record it cuts and the rest of the file are reported where they start, and the run goes on.
+      const line = decoder ? decoder.abort() : 1;
+      sink.error(line, 'truncated', `gzip data is corrupt or truncated from here (${errorReason(failure)}); the rest of the file is skipped`);
+    } else decoder?.end();
     yield* this.flush();
-    if (failure !== undefined) {
-      const isZlib = typeof (failure as { code?: unknown }).code === 'string' && String((failure as { code: string }).code).startsWith('Z_');
-      if (isZlib) sink.problem(input.name, 'read-error', `gzip data is corrupt or truncated (${errorReason(failure)})`);
-      else {
-        const { kind, message } = describeFsError(failure);
-        sink.problem(input.name, kind, message);
-      }
+    if (failure !== undefined && !isZlib) {
+      const { kind, message } = describeFsError(failure);
+      sink.problem(input.name, kind, message);
     }
   }
 }

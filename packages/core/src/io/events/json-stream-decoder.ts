@@ -5,9 +5,11 @@
  * out each element's text, remembering the line it starts on. String contents are skipped with
  * native `indexOf`, which keeps the scanner several times faster than `JSON.parse`.
  *
- * Problems between elements (stray commas, a missing `]`) are reported and skipped. A bracket
- * mismatch inside an element makes the element boundaries unknowable, so the rest of that file is
- * skipped after reporting it.
+ * Problems between elements (stray commas, a missing `]`) are reported and skipped. A broken element — a bracket
+ * that does not match, a string that runs past the end of its line, an element still open at the end of the
+ * input — is reported at the line it starts on, and reading resynchronises at the next element: the next
+ * `, {` (array) or `{` starting a line (concatenated values) — at the broken element's own indentation when it
+ * started a line, as in pretty-printed files and one-element-per-line arrays.
  */
 
 import { isAscii } from 'node:buffer';
@@ -25,6 +27,8 @@ const enum Phase {
   AfterValue,
   /** After the closing `]`: only whitespace may follow. */
   Done,
+  /** After a broken element: looking for the start of the next one. */
+  Resync,
   /** A structural error made the rest of the file unreadable. */
   Dead,
 }
@@ -85,6 +89,12 @@ export class JsonStreamDecoder {
   private start = 0;
   /** Position of the next newline in the chunk at or after the last string scanned (cache). */
   private nextNl = -1;
+  /** Columns of blanks before the current element on its line, or -1 when something else precedes it there. */
+  private valueIndent = -1;
+  /** Text to scan next, in place of the rest of the current chunk (set after a broken element). */
+  private restart: string | undefined;
+  /** While resynchronising: the end of a chunk that may be the start of the next element's separator. */
+  private resyncTail = '';
 
   constructor(
     private readonly sink: RecordSink,
@@ -107,17 +117,39 @@ export class JsonStreamDecoder {
     if (this.carry) this.scan(this.carry.toString('utf8')); // invalid trailing bytes become U+FFFD
     this.carry = undefined;
     if (this.phase === Phase.InValue && this.scalar) this.finishValue('', 0);
+    // An element still open at the end: when another element starts inside it, it was this one that was broken.
+    while (this.phase === Phase.InValue && !this.sink.stopped) {
+      const text = this.pieces.join('');
+      const next = this.findBoundary(text, 1);
+      if (next < 0) break;
+      this.sink.error(this.valueLine, 'invalid-json', `invalid JSON (this ${this.what()} is not closed before the next one starts); skipped`);
+      this.line = this.valueLine + countNewlines(text, 0, next);
+      this.phase = Phase.Value;
+      this.pieces = [];
+      this.held = 0;
+      this.scan(text.slice(next));
+    }
     if (this.phase === Phase.InValue) {
-      const what = this.mode === 'array' ? 'array element' : 'JSON value';
-      this.sink.error(this.valueLine, 'truncated', `invalid JSON (unexpected end of input: the ${what} starting here is incomplete)`);
-    } else if (this.mode === 'array' && this.phase !== Phase.Done && this.phase !== Phase.Dead) {
+      this.sink.error(this.valueLine, 'truncated', `invalid JSON (unexpected end of input: the ${this.what()} starting here is incomplete)`);
+    } else if (this.mode === 'array' && this.phase !== Phase.Done && this.phase !== Phase.Dead && this.phase !== Phase.Resync) {
       this.sink.error(this.line, 'truncated', 'invalid JSON (unexpected end of input: the JSON array is not closed with "]")');
     }
   }
 
-  private scan(s: string): void {
-    if (s === '') return;
-    const len = s.length;
+  abort(): number {
+    const line = this.phase === Phase.InValue ? this.valueLine : this.line;
+    this.pieces = [];
+    this.held = 0;
+    this.carry = undefined;
+    this.phase = Phase.Dead;
+    return line;
+  }
+
+  private scan(text: string): void {
+    if (text === '') return;
+    let s = this.resyncTail ? this.resyncTail + text : text;
+    this.resyncTail = '';
+    let len = s.length;
     let i = 0;
     if (this.atStart) {
       this.atStart = false;
@@ -125,21 +157,94 @@ export class JsonStreamDecoder {
     }
     this.start = 0;
     this.nextNl = -1;
-    while (i < len) {
-      if (this.phase === Phase.Dead || this.sink.stopped) return;
-      if (this.phase === Phase.InValue) {
-        i = this.scalar ? this.scanScalar(s, i) : this.scanNested(s, i);
-        continue;
+    for (;;) {
+      while (i < len) {
+        if (this.phase === Phase.Dead || this.sink.stopped) return;
+        if (this.phase === Phase.InValue) {
+          i = this.scalar ? this.scanScalar(s, i) : this.scanNested(s, i);
+          continue;
+        }
+        if (this.phase === Phase.Resync) {
+          i = this.resync(s, i);
+          continue;
+        }
+        const c = s.charCodeAt(i);
+        if (isWs(c)) {
+          if (c === Ch.LF) this.line++;
+          i++;
+          continue;
+        }
+        i = this.between(s, c, i);
       }
-      const c = s.charCodeAt(i);
-      if (isWs(c)) {
-        if (c === Ch.LF) this.line++;
-        i++;
-        continue;
-      }
-      i = this.between(c, i);
+      if (this.restart === undefined) break;
+      // A broken element: read on from just after its first character, looking for the next element.
+      s = this.restart;
+      this.restart = undefined;
+      len = s.length;
+      i = 0;
+      this.start = 0;
+      this.nextNl = -1;
     }
     if (this.phase === Phase.InValue) this.hold(s.slice(this.start));
+  }
+
+  private what(): string {
+    return this.mode === 'array' ? 'array element' : 'JSON value';
+  }
+
+  /**
+   * Reports the element being scanned as broken (it ends at `end` in `s`) and sets up resynchronisation: the text
+   * after its first character is scanned again for the start of the next element.
+   */
+  private fail(s: string, end: number, reason: string): number {
+    const text = this.pieces.length > 0 ? this.pieces.join('') + s.slice(this.start, end) : s.slice(this.start, end);
+    this.sink.error(this.valueLine, 'invalid-json', `invalid JSON (${reason}); skipped`);
+    this.pieces = [];
+    this.held = 0;
+    this.stack.length = 0;
+    this.inString = false;
+    this.escape = false;
+    this.phase = Phase.Resync;
+    this.line = this.valueLine + countNewlines(text, 0, 1);
+    this.restart = text.slice(1) + s.slice(end);
+    return s.length;
+  }
+
+  /** Skips text up to the start of the next element (counting its lines); returns where scanning goes on. */
+  private resync(s: string, i: number): number {
+    const next = this.findBoundary(s, i);
+    if (next >= 0) {
+      this.line += countNewlines(s, i, next);
+      this.phase = Phase.Value;
+      return next;
+    }
+    // A separator may be cut by the chunk's end: keep a trailing "," and blanks for the next chunk.
+    let keep = s.length;
+    while (keep > i && isWs(s.charCodeAt(keep - 1))) keep--;
+    if (keep > i && (s.charCodeAt(keep - 1) === Ch.Comma || this.mode === 'concat')) keep--;
+    else keep = s.length;
+    this.line += countNewlines(s, i, keep);
+    this.resyncTail = s.slice(keep);
+    return s.length;
+  }
+
+  /**
+   * Where the next element starts in `s` at or after `from` (its `{`), or -1: after a `,` in an array, at a line
+   * start in concatenated values; at the broken element's own indentation when it began a line.
+   */
+  private findBoundary(s: string, from: number): number {
+    const re = this.mode === 'array' ? /,\s*\{/g : /\n[ \t]*\{/g;
+    re.lastIndex = from;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const brace = m.index + m[0].length - 1;
+      if (this.valueIndent < 0) {
+        if (this.mode === 'array') return brace;
+        continue;
+      }
+      const nl = m[0].lastIndexOf('\n');
+      if (nl >= 0 && m[0].length - 2 - nl === this.valueIndent) return brace;
+    }
+    return -1;
   }
 
   /** Keeps the start of an element that goes on in the next chunk; one too long to hold ends the file's reading. */
@@ -154,7 +259,7 @@ export class JsonStreamDecoder {
   }
 
   /** Handles one non-blank char between elements; returns the next index. */
-  private between(c: number, i: number): number {
+  private between(s: string, c: number, i: number): number {
     switch (this.phase) {
       case Phase.BeforeOpen:
         if (c !== Ch.OpenBracket) {
@@ -174,7 +279,7 @@ export class JsonStreamDecoder {
           this.sink.error(this.line, 'invalid-json', 'invalid JSON (unexpected ",")');
           return i + 1;
         }
-        this.beginValue(c, i);
+        this.beginValue(s, c, i);
         return c === Ch.Quote ? i : i + 1; // a string element is scanned from its opening quote
       case Phase.AfterValue:
         if (this.mode === 'concat') {
@@ -198,10 +303,11 @@ export class JsonStreamDecoder {
     }
   }
 
-  private beginValue(c: number, i: number): void {
+  private beginValue(s: string, c: number, i: number): void {
     this.phase = Phase.InValue;
     this.sawElement = true;
     this.valueLine = this.line;
+    this.valueIndent = indentAt(s, i);
     this.valueFirst = c;
     this.start = i;
     this.pieces = [];
@@ -236,7 +342,7 @@ export class JsonStreamDecoder {
       }
       i = this.skipString(s, i, i);
       line = this.line;
-      if (this.inString || this.stack.length === 0) return i;
+      if (this.inString || this.stack.length === 0 || this.phase !== Phase.InValue) return i;
     }
     while (i < len) {
       const c = s.charCodeAt(i);
@@ -248,7 +354,7 @@ export class JsonStreamDecoder {
         this.line = line;
         i = this.skipString(s, i + 1, i + 1);
         line = this.line;
-        if (this.inString || stack.length === 0) return i;
+        if (this.inString || stack.length === 0 || this.phase !== Phase.InValue) return i;
         continue;
       }
       if (c === Ch.LF) line++;
@@ -256,9 +362,7 @@ export class JsonStreamDecoder {
       else if (c === Ch.CloseBrace || c === Ch.CloseBracket) {
         if (stack.pop() !== (c === Ch.CloseBrace ? Ch.OpenBrace : Ch.OpenBracket)) {
           this.line = line;
-          this.sink.error(this.valueLine, 'invalid-json', `invalid JSON (mismatched "${String.fromCharCode(c)}" on line ${line}); the rest of the file is skipped`);
-          this.phase = Phase.Dead;
-          return len;
+          return this.fail(s, i + 1, `mismatched "${String.fromCharCode(c)}" on line ${line}`);
         }
         if (stack.length === 0) {
           this.line = line;
@@ -288,7 +392,12 @@ export class JsonStreamDecoder {
       q = s.indexOf('"', q + 1);
     }
     const end = q < 0 ? s.length : q;
-    this.line += this.newlinesIn(s, i, end); // raw newlines are invalid in strings, but keep lines right
+    const newlines = this.newlinesIn(s, i, end);
+    if (newlines > 0) {
+      // JSON strings cannot hold a raw newline: most likely a quote is missing and this "string" runs into the
+      // next element.
+      return this.fail(s, end, `a string runs past the end of line ${this.line}`);
+    }
     if (q < 0) {
       let b = s.length - 1;
       while (b >= lo && s.charCodeAt(b) === Ch.Backslash) b--;
@@ -338,4 +447,17 @@ export class JsonStreamDecoder {
     }
     this.sink.error(this.valueLine, 'not-object', `expected a JSON object, found ${jsonTypeName(v)}`);
   }
+}
+
+function countNewlines(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let p = s.indexOf('\n', from); p >= 0 && p < to; p = s.indexOf('\n', p + 1)) n++;
+  return n;
+}
+
+/** Blanks before position `i` on its line, or -1 when something else precedes it there (or the line began earlier). */
+function indentAt(s: string, i: number): number {
+  let j = i - 1;
+  while (j >= 0 && (s.charCodeAt(j) === Ch.Space || s.charCodeAt(j) === Ch.Tab)) j--;
+  return j >= 0 && s.charCodeAt(j) === Ch.LF ? i - 1 - j : -1;
 }

@@ -73,6 +73,12 @@ export class NdjsonDecoder {
     this.skippingLongLine = true;
   }
 
+  abort(): number {
+    this.pending = [];
+    this.pendingBytes = 0;
+    return this.line;
+  }
+
   /** End of input: the last line may lack its newline. */
   end(): void {
     if (this.pendingBytes === 0) return;
