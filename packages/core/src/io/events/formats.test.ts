@@ -238,3 +238,24 @@ describe('records too long to hold', () => {
     expect(r.errors).toMatchObject([{ line: 2, kind: 'too-large' }]);
   });
 });
+
+describe.each([
+  ['a pretty-printed JSON array', (els: object[]) => JSON.stringify(els, null, 2)],
+  ['pretty-printed objects one after another', (els: object[]) => els.map((e) => JSON.stringify(e, null, 2)).join('\n')],
+])('%s: one broken element never costs the others', (_what, layout) => {
+  const elements = Array.from({ length: 6 }, (_, id) => ({ id, name: `n${id}`, nested: { list: [1, { x: 'y' }], s: 'a,{b}' } }));
+  const pretty = layout(elements);
+  const starts = elements.map((_, id) => pretty.indexOf(`"id": ${id},`));
+  const broken = 3;
+  const from = pretty.lastIndexOf('{', starts[broken]);
+  const to = pretty.lastIndexOf('}', starts[broken + 1]);
+  // Every structural character of element 3 deleted in turn, read in small chunks so cuts fall everywhere.
+  const cases = [...pretty.slice(from, to + 1)].flatMap((c, k) => ('{}[]":,'.includes(c) ? [from + k] : []));
+  it.each(cases)('without the character at offset %i', async (at) => {
+    const r = await read(file(pretty.slice(0, at) + pretty.slice(at + 1)), 4096);
+    const got = ids(r);
+    for (const id of [0, 1, 2, 4, 5]) expect(got).toContain(id);
+    expect(got.every((id) => typeof id === 'number' && id >= 0 && id < 6)).toBe(true);
+    if (!got.includes(broken)) expect(r.errors.length).toBeGreaterThan(0);
+  });
+});

@@ -91,6 +91,8 @@ export class JsonStreamDecoder {
   private nextNl = -1;
   /** Columns of blanks before the current element on its line, or -1 when something else precedes it there. */
   private valueIndent = -1;
+  /** The indentation of the last well-formed object element that began a line (-1: none yet, or compact). */
+  private elementIndent = -1;
   /** Text to scan next, in place of the rest of the current chunk (set after a broken element). */
   private restart: string | undefined;
   /** While resynchronising: the end of a chunk that may be the start of the next element's separator. */
@@ -230,19 +232,21 @@ export class JsonStreamDecoder {
 
   /**
    * Where the next element starts in `s` at or after `from` (its `{`), or -1: after a `,` in an array, at a line
-   * start in concatenated values; at the broken element's own indentation when it began a line.
+   * start in concatenated values; at the indentation of the elements before (else of the broken one) when they
+   * began a line.
    */
   private findBoundary(s: string, from: number): number {
     const re = this.mode === 'array' ? /,\s*\{/g : /\n[ \t]*\{/g;
     re.lastIndex = from;
+    const indent = this.elementIndent >= 0 ? this.elementIndent : this.valueIndent;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const brace = m.index + m[0].length - 1;
-      if (this.valueIndent < 0) {
+      if (indent < 0) {
         if (this.mode === 'array') return brace;
         continue;
       }
       const nl = m[0].lastIndexOf('\n');
-      if (nl >= 0 && m[0].length - 2 - nl === this.valueIndent) return brace;
+      if (nl >= 0 && m[0].length - 2 - nl === indent) return brace;
     }
     return -1;
   }
@@ -290,7 +294,8 @@ export class JsonStreamDecoder {
         else if (c === Ch.CloseBracket) this.phase = Phase.Done;
         else {
           this.sink.error(this.line, 'invalid-json', `invalid JSON (expected "," or "]" after an array element, found "${String.fromCharCode(c)}")`);
-          this.phase = Phase.Value; // read on as if the comma were there
+          // A missing comma before an object: read on as if it were there; anything else: find the next element.
+          this.phase = c === Ch.OpenBrace ? Phase.Value : Phase.Resync;
           return i;
         }
         return i + 1;
@@ -434,10 +439,13 @@ export class JsonStreamDecoder {
     this.pieces = [];
     this.held = 0;
     if (this.valueFirst === Ch.OpenBrace) {
+      this.elementIndent = this.valueIndent;
       this.sink.add(text, this.valueLine);
       return;
     }
-    // Not an object: say precisely what it is.
+    // Not an object: say precisely what it is. Between concatenated objects that is a piece of a broken one:
+    // read on at the next object.
+    if (this.mode === 'concat') this.phase = Phase.Resync;
     let v: unknown;
     try {
       v = JSON.parse(text);
