@@ -1,15 +1,18 @@
 // One query of a document, analysed once: parse (with comments), the schema its rule or settings choose, and the
 // diagnostics of `eql check`, all in QUERY offsets. Every feature (completion, hover, formatting, …) is a function
 // of an AnalysedQuery; the document layer (document.ts) maps their answers to document offsets.
-import type { Statement } from '../ast/nodes.js';
+import type { Expr, Statement } from '../ast/nodes.js';
 import { check } from '../check/check.js';
 import type { CheckOptions } from '../check/context.js';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ValueType } from '../check/value-types.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parse, type ParseResult } from '../parse.js';
 import { SchemaChooser, type QuerySchemas } from '../rules/choose-schemas.js';
 import type { BundledSchemas } from '../schema/bundled.js';
-import type { SchemaLayer } from '../schema/types.js';
+import { schemaForIndexes } from '../schema/for-indexes.js';
+import type { Schema, SchemaLayer } from '../schema/types.js';
 import type { DocumentSettings, EmbeddedQuery } from './api.js';
+import type { QueryFacts } from './query-facts.js';
 
 /** The settings that apply to one query: the rule's own, over the document's. */
 export interface QuerySettings {
@@ -23,7 +26,8 @@ export interface QuerySettings {
   readonly sampleValues?: (field: string) => readonly string[];
 }
 
-export interface AnalysedQuery {
+/** Everything the per-query features read (QueryFacts), plus what completion needs. */
+export interface AnalysedQuery extends QueryFacts {
   /** The query text (query offsets index into it). */
   readonly text: string;
   /** The parse of the text, comments included; `parse.ast` is undefined when the grammar rejects the text. */
@@ -39,6 +43,8 @@ export interface AnalysedQuery {
   readonly bundled: BundledSchemas;
   /** The options `eql check` runs with for this query. */
   readonly checkOptions: CheckOptions;
+  readonly schema: Schema;
+  readonly indexes: readonly string[];
 }
 
 /** Chooses the schema for each query; one per set of user layers, so schemas are built once per index list. */
@@ -85,16 +91,32 @@ export function analyseQuery(text: string, settings: QuerySettings, schemas: Que
     tiebreakerField: settings.tiebreakerField,
     source: text,
   };
+  const types = new WeakMap<Expr, ValueType>();
   let diagnostics: readonly Diagnostic[] | undefined;
+  // The same as checkText (eql check), without parsing twice; the checker also records the type of each expression.
+  const diagnose = () => (diagnostics ??= parsed.ast ? sortDiagnostics([...parsed.diagnostics, ...check(parsed.ast, { ...checkOptions, inferredTypes: types })]) : parsed.diagnostics);
+  const perIndex = new Map<string, Schema>();
   return {
     text,
     parse: parsed,
     ast: parsed.ast,
+    comments: parsed.comments,
+    parsedCleanly: parsed.ast !== undefined && !hasErrors(parsed.diagnostics),
     get diagnostics() {
-      // The same as checkText (eql check), without parsing twice.
-      return (diagnostics ??= parsed.ast ? sortDiagnostics([...parsed.diagnostics, ...check(parsed.ast, checkOptions)]) : parsed.diagnostics);
+      return diagnose();
     },
     schemas,
+    schema: schemas.schema,
+    indexes: settings.indexes,
+    schemaOfIndex(pattern: string): Schema | undefined {
+      let s = perIndex.get(pattern);
+      if (!s) perIndex.set(pattern, (s = schemaForIndexes(bundled, [pattern]).schema));
+      return s;
+    },
+    typeOf(e: Expr): ValueType | undefined {
+      diagnose();
+      return types.get(e);
+    },
     settings,
     bundled,
     checkOptions,

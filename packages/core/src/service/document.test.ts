@@ -52,3 +52,22 @@ describe('document diagnostics', () => {
     expect(doc.diagnostics()[0]).toMatchObject({ code: 'eql/syntax' });
   });
 });
+
+describe('per-query features in document offsets', () => {
+  it('formats only the query of a rule, re-encoded for its string form', () => {
+    const text = '[rule]\nindex = ["logs-endpoint.events.process-*"]\nquery = "process where process.name==\\"a\\" and   true"\n';
+    const doc = service.open('file:///r.toml', text, 'toml');
+    const edits = [...doc.format()].sort((a, b) => b.span.start - a.span.start);
+    let out = text;
+    for (const e of edits) out = out.slice(0, e.span.start) + e.text + out.slice(e.span.end);
+    expect(out).toBe('[rule]\nindex = ["logs-endpoint.events.process-*"]\nquery = "process where process.name == \\"a\\" and true"\n');
+  });
+
+  it('answers signature help and semantic tokens at document offsets', () => {
+    const text = "[rule]\nquery = '''process where length(process.name) > 3'''\n";
+    const doc = service.open('file:///r.toml', text, 'toml');
+    expect(doc.signatureHelp(text.indexOf('process.name)'))?.label).toMatch(/^length\(/);
+    const fn = doc.semanticTokens().find((t) => t.type === 'function')!;
+    expect(text.slice(fn.span.start, fn.span.end)).toBe('length');
+  });
+});

@@ -20,7 +20,10 @@ import type {
   StageInfo,
 } from './api.js';
 import { embeddedQueries } from './embedded.js';
-import { diagnosticToDocument, spanToDocument } from './map-to-document.js';
+import { formatEdits } from './formatting.js';
+import { diagnosticToDocument, editToDocument, spanToDocument, tokenToDocument } from './map-to-document.js';
+import { semanticTokens } from './semantic-tokens.js';
+import { signatureHelp } from './signature-help.js';
 
 interface Located {
   readonly query: EmbeddedQuery;
@@ -75,12 +78,20 @@ export class EqlDocumentImpl implements EqlDocument {
     return undefined; // service/hover.ts (svc-more)
   }
 
-  signatureHelp(_offset: number): SignatureHelp | undefined {
-    return undefined; // service/signature-help.ts (svc-more)
+  signatureHelp(offset: number): SignatureHelp | undefined {
+    return this.atOffset(offset, undefined, (at) => signatureHelp(at.analysed, at.offset));
   }
 
-  format(_range?: Span): readonly TextEdit[] {
-    return []; // service/formatting.ts (svc-more)
+  format(range?: Span): readonly TextEdit[] {
+    return guard(
+      () =>
+        this.queries().flatMap((query) => {
+          const queryRange = range ? this.rangeToQuery(query, range) : undefined;
+          if (range && !queryRange) return [];
+          return formatEdits(this.analysis(query), queryRange, { embedded: this.kind !== 'eql' }).map((e) => editToDocument(query, e));
+        }),
+      [],
+    );
   }
 
   codeActions(_range: Span): readonly CodeAction[] {
@@ -88,7 +99,7 @@ export class EqlDocumentImpl implements EqlDocument {
   }
 
   semanticTokens(): readonly SemanticToken[] {
-    return []; // service/semantic-tokens.ts (svc-more)
+    return guard(() => this.queries().flatMap((query) => semanticTokens(this.analysis(query)).map((t) => tokenToDocument(query, t))), []);
   }
 
   symbols(): readonly DocumentSymbol[] {
@@ -113,6 +124,14 @@ export class EqlDocumentImpl implements EqlDocument {
       const at = this.locate(offset);
       return at ? f(at) : fallback;
     }, fallback);
+  }
+
+  /** The part of a document range inside the query, in query offsets (undefined when they do not meet). */
+  protected rangeToQuery(query: EmbeddedQuery, range: Span): Span | undefined {
+    if (range.end < query.span.start || range.start > query.span.end) return undefined;
+    const start = query.toQuery(Math.max(range.start, query.span.start)) ?? 0;
+    const end = query.toQuery(Math.min(range.end, query.span.end)) ?? query.text.length;
+    return { start, end: Math.max(start, end) };
   }
 
   /** Maps a query span to the document. */
