@@ -3,6 +3,7 @@ export { childrenOf, walk, nodeAt, stagesOf } from './ast/walk.js';
 export type { Diagnostic, Severity, Suggestion, TextEdit } from './diagnostics/diagnostic.js';
 export { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.js';
 export { LineIndex, type Position } from './text/line-index.js';
+export { terminalSafe, jsonTerminalSafe, displayWidth, truncateToWidth, displayValues } from './text/terminal-safe.js';
 export { parse, type ParseOptions, type ParseResult } from './parse.js';
 export { grammarKeywords } from './grammar/load.js';
 export { format, fieldText, literalText, type FormatOptions } from './format/format.js';

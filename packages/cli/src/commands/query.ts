@@ -1,21 +1,16 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { check, esEvent, EvalInputError, hasErrors, parse, readDetectionRuleToml, type Hit, type RuleQuery, type SchemaLayer, type Statement } from '@eqlkit/core';
-import { executeQuery, formatInputError, loadSchemaFile, readTextFile, SchemaFileError, toEsResponse } from '@eqlkit/core/io';
-import { UsageError, type Command, type CommandContext } from '../command.js';
+import { check, EvalInputError, hasErrors, parse, readDetectionRuleToml, type RuleQuery, type SchemaLayer, type Statement } from '@eqlkit/core';
+import { executeQuery, formatInputError, loadSchemaFile, readTextFile, SchemaFileError } from '@eqlkit/core/io';
+import { UsageError, type CliIo, type Command, type CommandContext } from '../command.js';
 import { renderDiagnostic } from '../render/diagnostic.js';
 import { columnsFor } from '../render/results/columns.js';
-import { csvHeader, csvRow, renderCsv } from '../render/results/csv.js';
-import type { Column } from '../render/results/columns.js';
-import { renderNdjson } from '../render/results/ndjson.js';
-import { renderTable } from '../render/results/table.js';
+import { FORMATS, openResultOutput, type Format } from '../render/results/output.js';
 import { styleFor } from '../render/style.js';
 import { formatStats } from '../render/stats.js';
 import { plural } from '../render/summary.js';
 
-const FORMATS = ['table', 'ndjson', 'es', 'csv'] as const;
 const FILE_PROBLEMS = new Set(['not-found', 'is-directory', 'unreadable', 'no-match', 'read-error', 'not-text']);
-type Format = (typeof FORMATS)[number];
 
 export const queryCommand: Command = {
   name: 'query',
@@ -112,7 +107,12 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
   const tiebreakerField = (values['tiebreaker-field'] as string | undefined) ?? rule.tiebreakerField;
   const errStyle = styleFor(io.stderr as { isTTY?: boolean });
   const warnings: string[] = [];
-  const csv = csvStream(io, () => columnsFor(parsedForColumns(rule.query), { categoryField: eventCategoryField ?? 'event.category' }));
+  const output = openResultOutput(format as Format, {
+    out: io.stdout,
+    columns: () => columnsFor(parsedForColumns(rule.query), { categoryField: eventCategoryField ?? 'event.category' }),
+    style: styleFor(io.stdout),
+    width: terminalWidth(io.stdout),
+  });
   // Whole files that could not be read make the run an input error (exit 2); bad records are skipped and counted.
   let unreadable = 0;
   let badRecords = 0;
@@ -137,9 +137,8 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
         io.stderr.write(`${formatInputError(e)}\n`);
       },
       onWarning: (w) => warnings.push(w.message),
-      // NDJSON and CSV results stream: sorted input then runs in constant memory.
-      ...(format === 'ndjson' ? { onEvent: (h: Hit) => io.stdout.write(JSON.stringify(esEvent(h)) + '\n') } : {}),
-      ...(format === 'csv' ? { onEvent: (h: Hit) => csv.row(h) } : {}),
+      // Event results stream where the format allows: sorted input then runs in constant memory.
+      ...(output.onEvent ? { onEvent: output.onEvent } : {}),
       check: (ast, schema) => check(ast, { schema, strict, source: rule.query, eventCategoryField, timestampField: schema ? timestampField : undefined, tiebreakerField: schema ? tiebreakerField : undefined }),
     });
   } catch (e) {
@@ -152,30 +151,7 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
   for (const d of outcome.diagnostics) if (d.severity === 'error' || d.severity === 'warning') io.stderr.write(renderDiagnostic(rule, fileText, d, errStyle) + '\n\n');
   if (!outcome.ok) return hasErrors(outcome.diagnostics) ? 1 : 2;
   for (const w of warnings) io.stderr.write(`eql query: warning: ${w}\n`);
-  const { result } = outcome;
-  switch (format as Format) {
-    case 'es':
-      io.stdout.write(JSON.stringify(toEsResponse(result, outcome.tookMs)) + '\n');
-      break;
-    case 'ndjson':
-      if (!(result.kind === 'events' && result.streamed)) io.stdout.write(renderNdjson(result));
-      break;
-    case 'csv':
-    case 'table': {
-      const columns = columnsFor(outcome.compiled.ast, { categoryField: eventCategoryField ?? 'event.category' });
-      if (format === 'csv') {
-        if (result.kind === 'events' && result.streamed) csv.end();
-        else io.stdout.write(renderCsv(result, columns));
-      }
-      else {
-        const style = styleFor(io.stdout);
-        const count = result.kind === 'events' ? result.hits.length : result.kind === 'counts' ? result.rows.length : result.sequences.length;
-        const noun = result.kind === 'events' ? 'event' : result.kind === 'samples' ? 'sample' : result.kind === 'counts' ? 'row' : 'sequence';
-        io.stdout.write((count ? renderTable(result, columns, style) + '\n' : '') + style.dim(plural(count, noun)) + '\n');
-      }
-      break;
-    }
-  }
+  await output.finish(outcome.result, outcome.tookMs);
   if (values['stats']) io.stderr.write(formatStats(outcome.stats, outcome.tookMs, outcome.workers) + '\n');
   const read = outcome.stats.records;
   if (badRecords) io.stderr.write(`eql query: ${plural(badRecords, 'bad record')} skipped (see above); ${plural(read, 'record')} read\n`);
@@ -194,18 +170,8 @@ function parsedForColumns(text: string): Statement {
   return parse(text).ast!;
 }
 
-/** CSV written row by row as streamed results arrive: the header goes out with the first row (or at the end). */
-function csvStream(io: CommandContext['io'], columnsOf: () => Column[]) {
-  let columns: Column[] | undefined;
-  const start = () => {
-    if (!columns) {
-      columns = columnsOf();
-      io.stdout.write(csvHeader(columns, false));
-    }
-    return columns;
-  };
-  return {
-    row: (h: Hit) => io.stdout.write(csvRow(start(), h)),
-    end: () => void start(),
-  };
+/** The table's width: the terminal's, or $COLUMNS when the output is not a terminal (`--format table | less`). */
+function terminalWidth(out: CliIo['stdout']): number | undefined {
+  const n = out.isTTY ? out.columns : Number(process.env['COLUMNS']);
+  return n !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
 }

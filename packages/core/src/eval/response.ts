@@ -17,9 +17,11 @@ export function esEvent(h: Hit | null): EsEvent {
   return h ? { _index: h.index, _id: h.id, _source: h.event } : { _index: '', _id: '', _source: {}, missing: true };
 }
 
+const headOf = (took: number) => ({ is_partial: false, is_running: false, took: Math.round(took), timed_out: false });
+
 /** The response body for a result (`took` in milliseconds). */
 export function toEsResponse(result: QueryResult, took: number): Record<string, unknown> {
-  const head = { is_partial: false, is_running: false, took: Math.round(took), timed_out: false };
+  const head = headOf(took);
   switch (result.kind) {
     case 'events':
       return { ...head, hits: { total: { value: result.hits.length, relation: 'eq' }, events: result.hits.map(esEvent) } };
@@ -36,4 +38,25 @@ export function toEsResponse(result: QueryResult, took: number): Record<string, 
       // Not an Elasticsearch result (the `count` pipe is an extension): the rows under `hits.counts`.
       return { ...head, hits: { total: { value: result.rows.length, relation: 'eq' }, counts: result.rows } };
   }
+}
+
+/**
+ * The same body as {@link toEsResponse} as JSON text, in pieces of about one event or sequence each: a result of
+ * any size can be written out without ever building one string longer than the engine allows.
+ */
+export function* esResponseJson(result: QueryResult, took: number): Generator<string> {
+  const open = (total: number, key: string) => `${JSON.stringify(headOf(took)).slice(0, -1)},"hits":{"total":${JSON.stringify({ value: total, relation: 'eq' })},"${key}":[`;
+  const items: { readonly length: number; readonly [i: number]: unknown } =
+    result.kind === 'events' ? result.hits : result.kind === 'counts' ? result.rows : result.sequences;
+  yield open(items.length, result.kind === 'events' ? 'events' : result.kind === 'counts' ? 'counts' : 'sequences');
+  for (let i = 0; i < items.length; i++) {
+    const sep = i ? ',' : '';
+    if (result.kind === 'events') yield sep + JSON.stringify(esEvent(result.hits[i]));
+    else if (result.kind === 'counts') yield sep + JSON.stringify(result.rows[i]);
+    else {
+      const s = result.sequences[i];
+      yield sep + JSON.stringify({ ...(s.joinKeys.length ? { join_keys: s.joinKeys } : {}), events: s.hits.map(esEvent) });
+    }
+  }
+  yield ']}}';
 }

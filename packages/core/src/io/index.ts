@@ -5,5 +5,5 @@ export * from './events/index.js';
 export * from './schemas/index.js';
 export { executeQuery, type ExecuteOptions, type ExecuteOutcome } from './query/execute.js';
 export { inputWarning } from './query/input-warning.js';
-export { toEsResponse } from '../eval/response.js';
+export { toEsResponse, esResponseJson } from '../eval/response.js';
 export { serveQueryWorker } from './parallel/worker-main.js';

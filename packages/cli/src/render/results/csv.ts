@@ -1,29 +1,40 @@
-import type { Hit, QueryResult } from '@eqlkit/core';
+import { terminalSafe, type Hit, type QueryResult } from '@eqlkit/core';
 import type { Column } from './columns.js';
 
-const cell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/**
+ * One RFC 4180 cell. Control characters from event data are escaped like everywhere on a terminal (so every row
+ * is one line and nothing in it acts on the terminal); the exact values are in the JSON formats.
+ */
+const cell = (s: string) => {
+  const safe = terminalSafe(s);
+  return /[",]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+const line = (cells: readonly string[]) => cells.map(cell).join(',') + '\r\n';
 
 /** The header line (with `sequence` and `join_keys` columns for sequences and samples). */
 export function csvHeader(columns: readonly Column[], sequences: boolean): string {
-  return [...(sequences ? ['sequence', 'join_keys'] : []), ...columns.map((c) => c.title)].map(cell).join(',') + '\r\n';
+  return line([...(sequences ? ['sequence', 'join_keys'] : []), ...columns.map((c) => c.title)]);
 }
 
 /** One event's row. */
 export function csvRow(columns: readonly Column[], h: Hit): string {
-  return columns.map((c) => cell(c.value(h))).join(',') + '\r\n';
+  return line(columns.map((c) => c.value(h)));
 }
 
-/** RFC 4180 CSV: a header, then one row per event (sequences and samples carry their number and keys). */
-export function renderCsv(result: QueryResult, columns: readonly Column[]): string {
+/** The whole result as CSV lines: a header, then one row per event (sequences and samples carry their number and keys). */
+export function* csvLines(result: QueryResult, columns: readonly Column[]): Generator<string> {
   if (result.kind === 'counts') {
-    return ['count,percent,key', ...result.rows.map((r) => [String(r.count), String(r.percent), JSON.stringify(r.key)].map(cell).join(','))].join('\r\n') + '\r\n';
+    yield line(['count', 'percent', 'key']);
+    for (const r of result.rows) yield line([String(r.count), String(r.percent), JSON.stringify(r.key)]);
+    return;
   }
-  const seq = result.kind !== 'events';
-  const lines = [csvHeader(columns, seq).slice(0, -2)];
-  if (result.kind === 'events') for (const h of result.hits) lines.push(csvRow(columns, h).slice(0, -2));
-  else
-    result.sequences.forEach((s, i) => {
-      for (const h of s.hits) lines.push([String(i + 1), JSON.stringify(s.joinKeys), ...columns.map((c) => (h ? c.value(h) : ''))].map(cell).join(','));
-    });
-  return lines.join('\r\n') + '\r\n';
+  yield csvHeader(columns, result.kind !== 'events');
+  if (result.kind === 'events') {
+    for (const h of result.hits) yield csvRow(columns, h);
+    return;
+  }
+  for (let i = 0; i < result.sequences.length; i++) {
+    const s = result.sequences[i];
+    for (const h of s.hits) yield line([String(i + 1), JSON.stringify(s.joinKeys), ...columns.map((c) => (h ? c.value(h) : ''))]);
+  }
 }
