@@ -12,7 +12,7 @@ describe('join keys', () => {
     ['sample [process where true] by stringField [network where true] by ipField', ['error eql/join-key-type']],
     ['sequence [process where true] by stringField [network where true] by unknownThing', ['error eql/unknown-field']],
     ['sequence [process where true] by ?stringField [network where true] by ?otherStringField', []],
-    ['sequence [process where true] by length(stringField) [network where true] by longField', []],
+    ['sequence [process where true] by length(stringField) [network where true] by longField', ['error eql/join-key-expression']],
   ] as const)('%s', (query, expected) => {
     expect(codesOf(checkMock(query))).toEqual(expected);
   });

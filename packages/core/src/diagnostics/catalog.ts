@@ -51,7 +51,15 @@ export const syntaxCatalog = {
   'missing-needs-maxspan': entry('error', () => 'a sequence with a missing-event stage `![…]` needs `with maxspan=…`'),
   'missing-needs-positive': entry('error', () => 'a sequence needs at least one stage that is not a missing-event stage `![…]`'),
   'sample-missing': entry('error', () => 'a sample cannot have a missing-event stage `![…]`; missing events only make sense in a sequence'),
-  'number-too-large': entry<{ text: string }>('error', (p) => `the number ${p.text} is too large (the largest integer is 9223372036854775807)`),
+  'number-too-large': entry<{ text: string }>('error', (p) => `the number ${p.text} is too large: it is beyond the range of a floating-point number`),
+  'array-index': entry<{ path: string }>(
+    'error',
+    (p) => `array indexes are not supported by Elasticsearch EQL ("Array indexes are not supported"); a condition on \`${p.path}\` matches when any of its values does`,
+  ),
+  'join-key-expression': entry<{ text: string }>(
+    'error',
+    (p) => `\`${p.text}\` is not a field: Elasticsearch EQL accepts only fields as join keys ("Unsupported join key")`,
+  ),
   'empty-field-name': entry('error', () => 'a backtick-quoted field name cannot be empty'),
 } as const;
 

@@ -93,7 +93,11 @@ export const expressionActions: EqlActionDict<unknown> = {
       if (inner.ctorName === 'FieldPathPart_member') segments.push(identifierSegment(inner.child(1)));
       else segments.push({ kind: 'index', index: Number(inner.child(1).sourceString) });
     }
-    return { kind: 'field', name: fieldName(segments), segments, optional: question.numChildren > 0, span: spanOf(this) } satisfies Expr;
+    const name = fieldName(segments);
+    // Elasticsearch's parser refuses `a[0]` at the first index (the AST is still built, for editors).
+    const firstIndex = parts.children.find((p) => p.child(0).ctorName === 'FieldPathPart_index');
+    if (firstIndex) report(syntaxDiagnostic('array-index', spanOf(firstIndex.child(0).child(1)), { path: name.replace(/\[\d+\]/g, '') }));
+    return { kind: 'field', name, segments, optional: question.numChildren > 0, span: spanOf(this) } satisfies Expr;
   },
 };
 

@@ -16,12 +16,17 @@ function stringLiteral(node: OhmNode, value: string, raw: boolean): StringLitera
   return { kind: 'string', value, raw, span: spanOf(node) };
 }
 
-/** Parses a number token; integers beyond the long range are reported (Elasticsearch refuses them too). */
+/**
+ * Parses a number token as Elasticsearch's parser does: an integer within the long range is an integer; a larger
+ * one is read as a floating-point number (quietly, as ES does); one beyond the double range is an error, as is a
+ * decimal that overflows (`1e400`).
+ */
 export function numberLiteral(node: OhmNode): NumberLiteral {
   const text = node.sourceString;
-  const integer = /^[0-9]+$/.test(text);
-  if (integer && BigInt(text) > LONG_MAX) report(syntaxDiagnostic('number-too-large', spanOf(node), { text }));
-  return { kind: 'number', value: Number(text), integer, text, span: spanOf(node) };
+  const value = Number(text);
+  const integer = /^[0-9]+$/.test(text) && BigInt(text) <= LONG_MAX;
+  if (!Number.isFinite(value)) report(syntaxDiagnostic('number-too-large', spanOf(node), { text }));
+  return { kind: 'number', value, integer, text, span: spanOf(node) };
 }
 
 /** Decodes a backtick-quoted name: the quotes go, a doubled backtick stands for one. */

@@ -117,7 +117,11 @@ export const queryActions: EqlActionDict<unknown> = {
     return { missing: false, query: filter['ast']() };
   },
   JoinKeys(_by, list) {
-    return exprList(list);
+    const keys = exprList(list);
+    const text = context().text;
+    // Elasticsearch takes only fields (possibly parenthesized) as keys: `by pid * 2` is refused.
+    for (const k of keys) if (k.kind !== 'field') report(syntaxDiagnostic('join-key-expression', k.span, { text: text.slice(k.span.start, k.span.end) }));
+    return keys;
   },
   Pipe(_bar, name, args) {
     return { kind: 'pipe', name: name.sourceString, args: exprList(args), nameSpan: spanOf(name), span: spanOf(this) } satisfies Pipe;
