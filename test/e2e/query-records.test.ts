@@ -63,3 +63,60 @@ describe('eql query: skipped records get the same report and exit status in ever
     expect(readme).toMatch(/\| 0 \| the query ran, with or without matches — \*\*also when bad records were reported and skipped\*\* \|/);
   });
 });
+
+const deep = (levels: number) => {
+  let v = '1';
+  for (let i = 0; i < levels; i++) v = `{"a":${v}}`;
+  return v;
+};
+const deepRecord = JSON.stringify({ '@timestamp': T + 2, event: { category: 'process' }, id: 2 }).replace(/}$/, `,"deep":${deep(6000)}}`);
+write('deep.ndjson', [ev(1), deepRecord, ev(3)].join('\n') + '\n');
+write('deep.json', arrayOf(ev(1), deepRecord, ev(3)));
+write('dup.ndjson', [ev(1), '{"@timestamp":1700000000002,"event":{"category":"process"},"id":2,"id":5}', '{"@timestamp":1700000000003,"event":{"category":"process"},"id":3,"process":{"pid":1,"p\\u0069d":2}}', ev(4)].join('\n') + '\n');
+write('bad-ts.ndjson', [ev(1), '{"@timestamp":"yesterday","event":{"category":"process"},"id":2}', '{"@timestamp":"2024-13-45T99:00:00Z","event":{"category":"process"},"id":3}', ev(4)].join('\n') + '\n');
+write('bad-ingested.ndjson', [ev(1, { event: { category: 'process', ingested: 'soon' } }), ev(2, { event: { category: 'process', ingested: '2024-01-01T00:00:00Z' } })].join('\n') + '\n');
+
+describe('eql query: records Elasticsearch would refuse, or too deep to handle, are reported and skipped', () => {
+  it.each([
+    ['a record nested 6,000 levels deep (NDJSON)', 'deep.ndjson', ['deep.ndjson:2: ']],
+    ['a record nested 6,000 levels deep (JSON array)', 'deep.json', ['deep.json:3: ']],
+  ])('%s', (_what, file, where) => {
+    for (const format of ['ndjson', 'es', 'table', 'csv']) {
+      for (const q of ['process where true', 'process where deep.a.a == 1 or id > 0', 'sequence [process where id == 1] [process where true]']) {
+        const r = runEql(['query', '--format', format, q, file], { cwd: dir });
+        expect(r.stderr).not.toContain('internal error');
+        expect(r.status).toBe(0);
+        for (const w of where) expect(r.stderr).toContain(w);
+        expect(r.stderr).toMatch(/nested more than 1,000 levels deep/);
+        expect(r.stderr).toMatch(/1 bad record skipped/);
+      }
+    }
+    expect(ids(query(['process where true', file]))).toEqual([1, 3]);
+  });
+
+  it.each([['1'], ['2']])('a key twice in one object is reported with its path (threads %s)', (threads) => {
+    const r = query(['--threads', threads, 'process where true', 'dup.ndjson']);
+    expect(r.status).toBe(0);
+    expect(ids(r)).toEqual([1, 4]);
+    expect(r.stderr).toMatch(/^dup\.ndjson:2: .*duplicate key "id"/m);
+    expect(r.stderr).toMatch(/^dup\.ndjson:3: .*duplicate key "process\.pid"/m);
+    expect(r.stderr).toMatch(/2 bad records skipped/);
+    expect(query(['--strict', 'process where true', 'dup.ndjson']).status).toBe(2);
+  });
+
+  it('a timestamp that cannot be parsed is reported, not returned first', () => {
+    const r = query(['process where true', 'bad-ts.ndjson']);
+    expect(r.status).toBe(0);
+    expect(ids(r)).toEqual([1, 4]);
+    expect(r.stderr).toMatch(/^bad-ts\.ndjson:2: .*@timestamp.*"yesterday"/m);
+    expect(r.stderr).toMatch(/^bad-ts\.ndjson:3: .*@timestamp/m);
+    expect(r.stderr).toMatch(/2 bad records skipped/);
+  });
+
+  it('the configured timestamp field is the one checked', () => {
+    const r = query(['--timestamp-field', 'event.ingested', 'process where true', 'bad-ingested.ndjson']);
+    expect(ids(r)).toEqual([2]);
+    expect(r.stderr).toMatch(/^bad-ingested\.ndjson:1: .*event\.ingested.*"soon"/m);
+    expect(ids(query(['process where true', 'bad-ingested.ndjson']))).toEqual([1, 2]);
+  });
+});

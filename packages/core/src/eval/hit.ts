@@ -18,6 +18,11 @@ export interface Hit {
   readonly ts: number | undefined;
   /** The tiebreaker value (number or string), when a tiebreaker field is set and present. */
   readonly tiebreaker: string | number | undefined;
+  /**
+   * The record's original JSON text, when the reader had it: returned as `_source` exactly as written (`1.0`,
+   * integers beyond 2^53 and escapes stay as they are, as Elasticsearch returns what was indexed).
+   */
+  readonly source?: string;
 }
 
 /**

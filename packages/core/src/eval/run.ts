@@ -19,6 +19,7 @@ import { applyEventPipes, sliceByPipe, type CountRow } from './pipes.js';
 import { SampleEngine } from './sample.js';
 import { SequenceEngine, type StageMatches } from './sequence.js';
 import { valueKind } from './field-plan.js';
+import { recordTextProblem, type RecordProblem } from './record-check.js';
 
 /** Raw records of one input file, in input order (what the core's event readers deliver). */
 export interface RecordBatch {
@@ -37,6 +38,11 @@ export interface RecordBatch {
   readonly skipped?: { readonly records: number; readonly prefiltered: number; readonly parsed: number };
   /** Parses record `i`; undefined (after reporting the problem) when it is not a JSON object. Never throws. */
   parse(i: number): Record<string, unknown> | undefined;
+  /**
+   * Reports record `i` as one that cannot be used (see `record-check.ts`). Present when `lines` hold the records'
+   * original text: the runner then checks the text of the records that match and keeps it as their `_source`.
+   */
+  reject?(i: number, problem: RecordProblem): void;
 }
 
 export interface RunOptions {
@@ -218,7 +224,7 @@ class Runner {
       if (!ev) continue;
       this.stats.parsed++;
       this.opts.onParsed?.(ev);
-      this.event(ev, index, b.lineNumbers[i], b.ordinals ? b.ordinals[i] : b.firstOrdinal + i);
+      this.event(ev, index, b, i);
     }
   }
 
@@ -235,17 +241,28 @@ class Runner {
     return keys.length ? keys : undefined;
   }
 
-  private event(ev: Event, index: string, line: number, ordinal: number): void {
+  private event(ev: Event, index: string, b: RecordBatch, i: number): void {
     const q = this.q;
-    const perStage = q.stages.map((s, i) => {
-      const k = this.keysOf(s, ev);
-      if (k) this.stats.stageMatches[i]++;
-      return k;
-    });
+    const perStage = q.stages.map((s) => this.keysOf(s, ev));
     const until = q.until ? this.keysOf(q.until, ev) : undefined;
-    if (until) this.stats.untilMatches++;
     if (!until && perStage.every((k) => k === undefined)) return;
-    const hit = this.hitOf(ev, index, line, ordinal);
+    // A matching record's text is checked for what Elasticsearch would refuse to index (only matching ones: the
+    // others cannot change the result), and kept as its `_source`.
+    const source = b.reject ? b.lines[i] : undefined;
+    const problem = source === undefined ? undefined : recordTextProblem(source);
+    if (problem) {
+      b.reject!(i, problem);
+      return;
+    }
+    const hit = this.hitOf(ev, index, b.lineNumbers[i], b.ordinals ? b.ordinals[i] : b.firstOrdinal + i, source);
+    if (hit === undefined) {
+      b.reject!(i, this.badTimestamp(ev));
+      return;
+    }
+    perStage.forEach((k, s) => {
+      if (k) this.stats.stageMatches[s]++;
+    });
+    if (until) this.stats.untilMatches++;
     if (this.samples) {
       this.samples.add(hit, perStage);
       return;
@@ -257,10 +274,12 @@ class Runner {
     this.push({ hit, matches: { stages: this.expanded.map((i) => perStage[i]), until } });
   }
 
-  private hitOf(ev: Event, index: string, line: number, ordinal: number): Hit {
+  /** The hit for a matching event; undefined when it has a timestamp that cannot be parsed (and `source` is known). */
+  private hitOf(ev: Event, index: string, line: number, ordinal: number, source: string | undefined): Hit | undefined {
     const tsPlan = this.q.timestamp;
     const raw = tsPlan.accessor.values(ev)[0];
     const ts = raw === undefined ? undefined : parseTimestamp(raw, tsPlan.dateFormat);
+    if (ts === undefined && raw !== undefined && source !== undefined) return undefined;
     let tiebreaker: string | number | undefined;
     const tb = this.q.tiebreaker;
     if (tb) {
@@ -270,7 +289,15 @@ class Runner {
       tiebreaker = typeof c === 'number' || typeof c === 'string' ? c : undefined;
     }
     const id = typeof ev['_id'] === 'string' || typeof ev['_id'] === 'number' ? String(ev['_id']) : String(line);
-    return { event: ev, index, id, line, ordinal, ts, tiebreaker };
+    return source === undefined ? { event: ev, index, id, line, ordinal, ts, tiebreaker } : { event: ev, index, id, line, ordinal, ts, tiebreaker, source };
+  }
+
+  private badTimestamp(ev: Event): RecordProblem {
+    const tsPlan = this.q.timestamp;
+    let shown = JSON.stringify(tsPlan.accessor.values(ev)[0]) ?? '';
+    if (shown.length > 60) shown = shown.slice(0, 59) + '…';
+    const format = tsPlan.dateFormat === undefined ? '' : ` in the format ${tsPlan.dateFormat}`;
+    return { kind: 'bad-timestamp', message: `the timestamp field ${tsPlan.name} holds ${shown}, which is not a date${format} (Elasticsearch refuses such a document)` };
   }
 
   private push(c: Candidate): void {

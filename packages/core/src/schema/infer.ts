@@ -7,6 +7,7 @@
 // Limit: JSON.parse turns `1.0` into 1, so a float written with a zero fraction is inferred as long.
 import { eqlValueKind, familyOf } from './families.js';
 import { makeField } from './field-info.js';
+import { MAX_NESTING_DEPTH } from '../eval/record-check.js';
 import { buildSchema } from './schema.js';
 import type { FieldConflict, FieldInfo, Schema, SchemaLayer } from './types.js';
 
@@ -43,10 +44,12 @@ export function inferSchema(events: Iterable<object>, options: InferenceOptions 
     if (!s.types.includes(type)) s.types.push(type);
     s.array ||= array;
   };
-  const visit = (value: unknown, path: string, inArray: boolean): void => {
+  const visit = (value: unknown, path: string, inArray: boolean, depth = 0): void => {
     if (value === null || value === undefined) return;
+    // Deeper than any index would map (Elasticsearch refuses far less): not followed, so no event exhausts the stack.
+    if (depth > MAX_NESTING_DEPTH) return;
     if (Array.isArray(value)) {
-      for (const el of value) visit(el, path, true);
+      for (const el of value) visit(el, path, true, depth + 1);
       return;
     }
     if (typeof value === 'object') {
@@ -60,7 +63,7 @@ export function inferSchema(events: Iterable<object>, options: InferenceOptions 
           note(p, 'object', false);
         }
         const last = segments[segments.length - 1];
-        visit(v, p ? `${p}.${last}` : last, false);
+        visit(v, p ? `${p}.${last}` : last, false, depth + 1);
       }
       return;
     }

@@ -9,6 +9,7 @@
  */
 
 import type { EventSourceStats, InputError, InputErrorKind, RawBatch } from './types.js';
+import type { RecordProblem } from '../../eval/record-check.js';
 
 /** A problem sitting before the record with ordinal `at` (records `>= at` are cut off if it stops the source). */
 interface HeldError {
@@ -169,6 +170,10 @@ export class Batch implements RawBatch {
   /** Reports every held error not reported yet (the consumer is done with the batch). */
   finish(): void {
     this.releaseUpTo(Infinity);
+  }
+
+  reject(i: number, problem: RecordProblem): void {
+    this.sink.report({ file: this.file, line: this.lineNumbers[i], kind: problem.kind, message: problem.message }, this.firstOrdinal + i);
   }
 
   parse(i: number): Record<string, unknown> | undefined {

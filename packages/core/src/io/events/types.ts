@@ -1,5 +1,6 @@
 /** Shared types of the event readers. */
 import type { RecordBatch } from '../../eval/run.js';
+import type { RecordProblemKind } from '../../eval/record-check.js';
 
 export type InputErrorKind =
   /** A record that is not valid JSON. */
@@ -18,7 +19,9 @@ export type InputErrorKind =
   /** Not JSON text at all (NUL bytes, UTF-16). */
   | 'not-text'
   /** A record longer than {@link MAX_RECORD_BYTES}: skipped without being held in memory. */
-  | 'too-large';
+  | 'too-large'
+  /** Problems with a matching record that Elasticsearch would refuse to index (`eval/record-check.ts`). */
+  | RecordProblemKind;
 
 /** The longest record read (V8's strings end near 512 MiB; real events are kilobytes). */
 export const MAX_RECORD_BYTES = 256 << 20;

@@ -6,6 +6,7 @@
  * reader reports them. At most a few blocks per worker are in flight, so memory stays bounded.
  */
 import type { RecordBatch } from '../../eval/run.js';
+import type { RecordProblem } from '../../eval/record-check.js';
 import { describeFsError } from '../events/inputs.js';
 import { errorReason } from '../events/record-sink.js';
 import { MAX_RECORD_BYTES, tooLargeMessage, type InputError } from '../events/types.js';
@@ -67,6 +68,10 @@ class SparseBatch implements RecordBatch {
 
   finish(): void {
     this.releaseUpTo(Infinity);
+  }
+
+  reject(i: number, problem: RecordProblem): void {
+    this.report({ at: this.r.keptOrdinals[i], line: this.r.keptLines[i], kind: problem.kind, message: problem.message });
   }
 
   parse(i: number): Record<string, unknown> | undefined {
