@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../testing/random.js';
-import { lex, tokenAt } from './lexer.js';
+import { bracketPairs, lex, tokenAt } from './lexer.js';
 
 const shape = (text: string) => lex(text).map((t) => `${t.kind}:${t.text}${t.closed ? '' : '…'}`);
 
@@ -80,5 +80,15 @@ describe('lex', () => {
       expect(pos).toBeLessThanOrEqual(text.length);
       expect(text.slice(pos).trim()).toBe('');
     }
+  });
+});
+
+describe('bracketPairs', () => {
+  const pairs = (text: string) => bracketPairs(lex(text)).map((p) => `${p.depth}:${text.slice(p.open.span.start, p.close?.span.end ?? text.length)}`);
+
+  it('pairs brackets by kind, closing what a stage leaves open', () => {
+    expect(pairs('sequence [a where f(x, (y))] ![b where g(z]')).toEqual(['0:[a where f(x, (y))]', '1:(x, (y))', '2:(y)', '0:![b where g(z]', '1:(z]']);
+    expect(pairs('a where x) and (y')).toEqual(['0:(y']);
+    expect(pairs('a where x : ")" and f("(")')).toEqual(['0:("(")']);
   });
 });

@@ -187,3 +187,36 @@ function numberEnd(text: string, from: number, end: number): number {
   }
   return Math.min(i, end);
 }
+
+export interface BracketPair {
+  /** The `(`, `[` or `![` token. */
+  readonly open: LexToken;
+  /** The matching closer; undefined when the text ends first. */
+  readonly close: LexToken | undefined;
+  /** Brackets around it (0 at the top level). */
+  readonly depth: number;
+}
+
+/**
+ * The bracket pairs of a token list, in order of their openers. A closer that matches no opener is skipped; one
+ * of the wrong kind closes the openers above its own kind (so `[a where f(x]` still closes the stage).
+ */
+export function bracketPairs(tokens: readonly LexToken[]): BracketPair[] {
+  const pairs: { open: LexToken; close: LexToken | undefined; depth: number }[] = [];
+  const stack: number[] = [];
+  for (const t of tokens) {
+    if (t.kind !== 'punctuation') continue;
+    if (t.text === '(' || t.text === '[' || t.text === '![') {
+      stack.push(pairs.length);
+      pairs.push({ open: t, close: undefined, depth: stack.length - 1 });
+    } else if (t.text === ')' || t.text === ']') {
+      const want = t.text === ')' ? '(' : '[';
+      let at = stack.length - 1;
+      while (at >= 0 && !pairs[stack[at]].open.text.endsWith(want)) at--;
+      if (at < 0) continue;
+      pairs[stack[at]].close = t;
+      stack.length = at;
+    }
+  }
+  return pairs;
+}
