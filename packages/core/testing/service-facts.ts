@@ -35,7 +35,7 @@ export function analyse(text: string, indexes: readonly string[] = EXAMPLE_INDEX
     parsedCleanly: parsed.ast !== undefined && !hasErrors(parsed.diagnostics),
     schema,
     indexes,
-    schemaOfIndex: (pattern) => schemaForIndexes(bundled, [pattern]).schema,
+    schemaOfIndex: (pattern) => schemaForIndexes(bundled, [pattern], { restrictEndpointStreams: true }).schema,
     typeOf: (e) => types.get(e),
   };
 }

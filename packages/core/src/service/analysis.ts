@@ -110,7 +110,8 @@ export function analyseQuery(text: string, settings: QuerySettings, schemas: Que
     indexes: settings.indexes,
     schemaOfIndex(pattern: string): Schema | undefined {
       let s = perIndex.get(pattern);
-      if (!s) perIndex.set(pattern, (s = schemaForIndexes(bundled, [pattern]).schema));
+      // Each Defend pattern alone: only its data stream's fields, so hover can say which index lacks a field.
+      if (!s) perIndex.set(pattern, (s = schemaForIndexes(bundled, [pattern], { restrictEndpointStreams: true }).schema));
       return s;
     },
     typeOf(e: Expr): ValueType | undefined {

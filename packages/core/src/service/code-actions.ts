@@ -60,9 +60,21 @@ export function fixAll(diagnostics: readonly Diagnostic[]): CodeAction | undefin
   return { title: fixed.length === 1 ? 'Fix the 1 fixable problem' : `Fix all ${fixed.length} fixable problems`, kind: 'source.fixAll', edits, diagnostics: fixed };
 }
 
-function formatAction(facts: Facts, options: FormatQueryOptions): CodeAction | undefined {
+/** The source action that formats the query; undefined when it is formatted or cannot be (syntax errors). */
+export function formatAction(facts: Facts, options: FormatQueryOptions = {}): CodeAction | undefined {
   const edits = formatEdits(facts, undefined, options);
   return edits.length ? { title: 'Format the query', kind: 'source.format', edits } : undefined;
+}
+
+/**
+ * One action from the same action of several queries of a document (a Kibana export holds many): their edits
+ * (which never overlap, each lying in its own query) and diagnostics together.
+ */
+export function mergeActions(actions: readonly CodeAction[]): CodeAction[] {
+  if (actions.length <= 1) return [...actions];
+  const diagnostics = actions.flatMap((a) => a.diagnostics ?? []);
+  const title = actions[0].kind === 'source.fixAll' ? `Fix all ${diagnostics.length} fixable problems` : 'Format every query';
+  return [{ title, kind: actions[0].kind, edits: actions.flatMap((a) => a.edits), ...(diagnostics.length ? { diagnostics } : {}) }];
 }
 
 /** A diagnostic is under the range when they share a character, or when either is empty and touches the other. */

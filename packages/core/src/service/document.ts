@@ -20,8 +20,14 @@ import type {
   StageInfo,
 } from './api.js';
 import { embeddedQueries } from './embedded.js';
+import { fixAll, formatAction, mergeActions, quickFixes } from './code-actions.js';
+import { foldingRanges } from './folding.js';
 import { formatEdits } from './formatting.js';
-import { diagnosticToDocument, editToDocument, spanToDocument, tokenToDocument } from './map-to-document.js';
+import { hover } from './hover.js';
+import { codeActionToDocument, diagnosticToDocument, editToDocument, spanToDocument, symbolToDocument, tokenToDocument } from './map-to-document.js';
+import { selectionRanges } from './selection.js';
+import { stages } from './stages.js';
+import { symbols } from './symbols.js';
 import { semanticTokens } from './semantic-tokens.js';
 import { signatureHelp } from './signature-help.js';
 
@@ -74,8 +80,11 @@ export class EqlDocumentImpl implements EqlDocument {
     return { replace: { start: offset, end: offset }, items: [] };
   }
 
-  hover(_offset: number): Hover | undefined {
-    return undefined; // service/hover.ts (svc-more)
+  hover(offset: number): Hover | undefined {
+    return this.atOffset(offset, undefined, (at) => {
+      const h = hover(at.analysed, at.offset);
+      return h && { ...h, span: spanToDocument(at.query, h.span) };
+    });
   }
 
   signatureHelp(offset: number): SignatureHelp | undefined {
@@ -94,8 +103,22 @@ export class EqlDocumentImpl implements EqlDocument {
     );
   }
 
-  codeActions(_range: Span): readonly CodeAction[] {
-    return []; // service/code-actions.ts (svc-more)
+  codeActions(range: Span): readonly CodeAction[] {
+    return guard(() => {
+      const quick: CodeAction[] = [];
+      const all: CodeAction[] = [];
+      const format: CodeAction[] = [];
+      for (const query of this.queries()) {
+        const analysed = this.analysis(query);
+        const queryRange = this.rangeToQuery(query, range);
+        if (queryRange) quick.push(...quickFixes(analysed.diagnostics, queryRange).map((a) => codeActionToDocument(query, a)));
+        const fixes = fixAll(analysed.diagnostics);
+        if (fixes) all.push(codeActionToDocument(query, fixes));
+        const formatting = formatAction(analysed, { embedded: this.kind !== 'eql' });
+        if (formatting) format.push(codeActionToDocument(query, formatting));
+      }
+      return [...quick, ...mergeActions(all), ...mergeActions(format)];
+    }, []);
   }
 
   semanticTokens(): readonly SemanticToken[] {
@@ -103,19 +126,36 @@ export class EqlDocumentImpl implements EqlDocument {
   }
 
   symbols(): readonly DocumentSymbol[] {
-    return []; // service/symbols.ts (svc-more)
+    return guard(
+      () =>
+        this.queries().flatMap((query) => {
+          const own = symbols(this.analysis(query)).map((s) => symbolToDocument(query, s));
+          if (this.kind === 'eql') return own;
+          // In a rule file, the rule holds its query.
+          const name = query.name ?? query.ruleId ?? 'rule';
+          return [{ name, kind: 'rule' as const, span: { start: 0, end: this.text.length }, selectionSpan: query.span, children: own }];
+        }),
+      [],
+    );
   }
 
   foldingRanges(): readonly Span[] {
-    return []; // service/folding.ts (svc-more)
+    return guard(() => this.queries().flatMap((query) => foldingRanges(this.analysis(query)).map((s) => spanToDocument(query, s))), []);
   }
 
   selectionRanges(offsets: readonly number[]): readonly (readonly Span[])[] {
-    return offsets.map(() => []); // service/selection.ts (svc-more)
+    return offsets.map((offset) =>
+      this.atOffset(offset, [], (at) => {
+        const [chain] = selectionRanges(at.analysed, [at.offset]);
+        const spans = chain.map((s) => spanToDocument(at.query, s));
+        if (this.kind !== 'eql') spans.push(at.query.span, { start: 0, end: this.text.length });
+        return spans.filter((s, i) => i === 0 || s.start < spans[i - 1].start || s.end > spans[i - 1].end);
+      }),
+    );
   }
 
   stages(): readonly StageInfo[] {
-    return []; // svc-more
+    return guard(() => this.queries().flatMap((query) => stages(this.analysis(query)).map((s) => ({ index: s.index, span: spanToDocument(query, s.span) }))), []);
   }
 
   /** Runs `f` on the query under `offset`; `fallback` outside any query or if `f` throws. */
