@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { runConformanceCase } from '../support/conformance.js';
-import { conformanceCases, conformanceSuites, hasShared } from '../support/shared.js';
+import { conformanceCases, conformanceSuites } from '../support/shared.js';
 
 /**
  * Elasticsearch's own EQL test suites (../shared/conformance), run in-process through the same code path as
  * `eql query --format es`. Every case must pass; there is no skip list.
  */
-describe.skipIf(!hasShared)('conformance suites', () => {
-  const cases = hasShared ? conformanceCases() : [];
+describe('conformance suites', () => {
+  const cases = conformanceCases();
   for (const suite of conformanceSuites) {
     describe(suite, () => {
       it.each(cases.filter((c) => c.suite === suite).map((c) => [c.name, c] as const))('%s', async (_name, c) => {

@@ -6,14 +6,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSchema, checkText, parseSchemaDocument, type Schema } from '@eqlkit/core';
-import { conformanceCases, hasShared, sharedDir } from '../support/shared.js';
+import { conformanceCases, sharedPath } from '../support/shared.js';
 
 function datasetSchema(datasets: string | string[]): Schema {
-  const layers = [datasets].flat().map((d) => parseSchemaDocument(JSON.parse(readFileSync(join(sharedDir, `conformance/data/${d}.fields.json`), 'utf8')), `mapping:${d}`).layer);
+  const layers = [datasets].flat().map((d) => parseSchemaDocument(JSON.parse(readFileSync(sharedPath(`conformance/data/${d}.fields.json`), 'utf8')), `mapping:${d}`).layer);
   return buildSchema(layers);
 }
 
-describe.skipIf(!hasShared)('type-checking Elasticsearch QA queries', () => {
+describe('type-checking Elasticsearch QA queries', () => {
   it('reports no error on any query of the supported suites', () => {
     const errors: string[] = [];
     let warnings = 0;
@@ -30,7 +30,7 @@ describe.skipIf(!hasShared)('type-checking Elasticsearch QA queries', () => {
   });
 
   it('flags most queries Elasticsearch refuses (printed)', () => {
-    const unsupported = JSON.parse(readFileSync(join(sharedDir, 'conformance/suites/unsupported.json'), 'utf8')) as { name: string; query: string; dataset?: string | string[] }[];
+    const unsupported = JSON.parse(readFileSync(sharedPath('conformance/suites/unsupported.json'), 'utf8')) as { name: string; query: string; dataset?: string | string[] }[];
     const flagged = unsupported.filter((c) => checkText(c.query, { schema: datasetSchema(c.dataset ?? 'endgame') }).diagnostics.some((d) => d.severity === 'error' || d.code === 'eql/legacy-pipe' || d.code === 'eql/field-comparison'));
     console.log(`unsupported ES queries flagged (error or extension warning): ${flagged.length}/${unsupported.length}`);
     expect(flagged.length / unsupported.length).toBeGreaterThan(0.8);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkText, lookupFunction, arity, parse, walk, type Expr, type FieldRef, type Schema, type Span, type Statement } from '@eqlkit/core';
 import { ruleCheckOptions } from '../support/check-rules.js';
-import { hasShared, ruleCorpus, seededRandom, type CorpusRule } from '../support/shared.js';
+import { ruleCorpus, seededRandom, type CorpusRule } from '../support/shared.js';
 
 const SEED = Number(process.env['EQLKIT_MUTATION_SEED'] ?? 20240611);
 const PER_KIND = 250;
@@ -118,7 +118,7 @@ function shuffle<T>(items: readonly T[], rnd: () => number): T[] {
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-describe.skipIf(!hasShared)('mutation test over the rule corpus', () => {
+describe('mutation test over the rule corpus', () => {
   it('reports at least 95% of planted mistakes of every kind with the right code', () => {
     const rnd = seededRandom(SEED);
     const rules = ruleCorpus();

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { format, parse, type Statement } from '@eqlkit/core';
-import { conformanceCases, hasShared, ruleCorpus } from '../support/shared.js';
+import { conformanceCases, ruleCorpus } from '../support/shared.js';
 
 /** The AST without source positions, for meaning-preservation checks. */
 const shape = (ast: Statement | undefined) => JSON.stringify(ast, (k, v) => (k === 'span' || k === 'opSpan' || k === 'nameSpan' ? undefined : v));
 
-describe.skipIf(!hasShared)('the shared corpora', () => {
-  const queries = hasShared ? [...ruleCorpus().map((r) => ({ id: r.rule_id, query: r.query })), ...conformanceCases().map((c) => ({ id: `${c.suite}/${c.name}`, query: c.query }))] : [];
+describe('the shared corpora', () => {
+  const queries = [...ruleCorpus().map((r) => ({ id: r.rule_id, query: r.query })), ...conformanceCases().map((c) => ({ id: `${c.suite}/${c.name}`, query: c.query }))];
 
   it('has the 824 production rules and the public conformance queries', () => {
     expect(queries.length).toBe(824 + 224);

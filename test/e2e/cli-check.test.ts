@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEql } from '../support/run-cli.js';
-import { hasShared, repoRoot, sharedDir } from '../support/shared.js';
+import { repoRoot, sharedPath } from '../support/shared.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'eqlkit-check-'));
 const file = (name: string, text: string) => {
@@ -31,19 +31,19 @@ describe('eql check', () => {
     expect(lastLine(r.stdout)).toBe('1 query, 1 with errors, 0 warnings');
   });
 
-  it.skipIf(!hasShared)('checks the whole rule corpus without errors', () => {
-    const r = runEql(['check', join(sharedDir, 'rules/eql-rules.jsonl')]);
+  it('checks the whole rule corpus without errors', () => {
+    const r = runEql(['check', sharedPath('rules/eql-rules.jsonl')]);
     expect(r.stderr).toBe('');
     expect(lastLine(r.stdout)).toMatch(/^824 queries, 0 with errors, \d+ warnings$/);
     expect(r.status).toBe(0);
   });
 
-  it.skipIf(!hasShared)('prints one JSON object per query, shaped like eql parse --json', () => {
-    const r = runEql(['check', '--json', join(sharedDir, 'rules/eql-rules.jsonl')]);
+  it('prints one JSON object per query, shaped like eql parse --json', () => {
+    const r = runEql(['check', '--json', sharedPath('rules/eql-rules.jsonl')]);
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(out).toHaveLength(824);
     expect(out.every((o) => o.ok === true && typeof o.rule_id === 'string' && Number.isInteger(o.line))).toBe(true);
-    const parsed = runEql(['parse', '--json', join(sharedDir, 'rules/eql-rules.jsonl')]).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const parsed = runEql(['parse', '--json', sharedPath('rules/eql-rules.jsonl')]).stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(Object.keys(out[0])).toEqual(Object.keys(parsed[0]).filter((k) => k !== 'ast'));
     const warned = out.find((o) => o.diagnostics.length > 0);
     expect(Object.keys(warned.diagnostics[0])).toEqual(expect.arrayContaining(['code', 'severity', 'message', 'span', 'line', 'column', 'endLine', 'endColumn']));

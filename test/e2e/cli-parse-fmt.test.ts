@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEql } from '../support/run-cli.js';
-import { hasShared, sharedDir } from '../support/shared.js';
+import { sharedPath } from '../support/shared.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'eqlkit-cli-'));
 const emptyDir = join(tmp, 'empty');
@@ -15,8 +15,8 @@ const file = (name: string, text: string) => {
 };
 
 describe('eql parse', () => {
-  it.skipIf(!hasShared)('parses the whole rule corpus with exit 0', () => {
-    const r = runEql(['parse', join(sharedDir, 'rules/eql-rules.jsonl')]);
+  it('parses the whole rule corpus with exit 0', () => {
+    const r = runEql(['parse', sharedPath('rules/eql-rules.jsonl')]);
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('824 queries, 0 with errors');
     expect(r.status).toBe(0);

@@ -4,21 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEql } from '../support/run-cli.js';
-import { hasShared, sharedDir } from '../support/shared.js';
+import { sharedPath } from '../support/shared.js';
 
 /**
  * `eql query` with worker threads gives exactly what it gives on one thread — results, their order, input problems
  * and their line numbers, counts — on generated Elastic Defend events made messy (a BOM, CRLF, blank and padded
  * lines, broken and non-object records, a truncated last line) and split over two files.
  */
-describe.skipIf(!hasShared)('eql query --threads', () => {
+describe('eql query --threads', () => {
   let dir = '';
   let files: string[] = [];
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'eqlkit-threads-'));
     const gen = join(dir, 'gen.ndjson');
-    const r = spawnSync(process.execPath, [join(sharedDir, 'bench/gen-events.mjs'), '--events', '28000', '--seed', '7', '--plant-rate', '1/2000', '--out', gen, '--quiet']);
+    const r = spawnSync(process.execPath, [sharedPath('bench/gen-events.mjs'), '--events', '28000', '--seed', '7', '--plant-rate', '1/2000', '--out', gen, '--quiet']);
     expect(r.status).toBe(0);
     const lines = readFileSync(gen, 'utf8').split('\n').filter(Boolean);
     const messy = (part: string[], start: number): string => {

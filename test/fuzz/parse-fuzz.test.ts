@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '@eqlkit/core';
-import { hasShared, ruleCorpus, seededRandom } from '../support/shared.js';
+import { ruleCorpus, seededRandom } from '../support/shared.js';
 import { mutants } from '../support/mutate.js';
 
-describe.skipIf(!hasShared)('parser fuzzing (fixed seed)', () => {
+describe('parser fuzzing (fixed seed)', () => {
   it('never throws on 10,000 mutated corpus queries, and every diagnostic span lies inside the text', () => {
     const rand = seededRandom(20261128);
     // Shorter rules keep the run quick; every rule shape (events, sequences, samples, pipes) is among them.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { executeQuery, toEsResponse } from '@eqlkit/core/io';
 import { check, parseSchemaDocument, type SchemaLayer } from '@eqlkit/core';
-import { repoRoot, sharedDir, type ConformanceCase } from './shared.js';
+import { repoRoot, sharedPath, type ConformanceCase } from './shared.js';
 
 interface SuiteSettings {
   timestamp_field: string;
@@ -25,7 +25,12 @@ export class ConformanceCorpus {
   private manifestCache: Manifest | undefined;
   private readonly layers = new Map<string, SchemaLayer | undefined>();
 
-  constructor(readonly root: string) {}
+  /** `root` may be computed when first needed (the shared folder: a test that never reads it does not need it). */
+  constructor(private readonly rootOf: string | (() => string)) {}
+
+  get root(): string {
+    return typeof this.rootOf === 'string' ? this.rootOf : this.rootOf();
+  }
 
   get manifest(): Manifest {
     return (this.manifestCache ??= JSON.parse(readFileSync(join(this.root, 'manifest.json'), 'utf8')) as Manifest);
@@ -55,7 +60,7 @@ export class ConformanceCorpus {
 }
 
 /** Elasticsearch's public suites (../shared/conformance). */
-export const sharedCorpus = new ConformanceCorpus(join(sharedDir, 'conformance'));
+export const sharedCorpus = new ConformanceCorpus(() => sharedPath('conformance'));
 /** Our own cases for what the public suites do not cover (test/conformance/own). */
 export const ownCorpus = new ConformanceCorpus(join(repoRoot, 'test/conformance/own'));
 

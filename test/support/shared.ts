@@ -1,13 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedPath } from '../../packages/core/testing/shared-dir.js';
 
-/** The repository root. */
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** The read-only reference material beside the checkout (rules, conformance suites, schemas, events). */
-export const sharedDir = process.env['EQLKIT_SHARED'] ?? resolve(repoRoot, '../shared');
-export const hasShared = existsSync(join(sharedDir, 'rules/eql-rules.jsonl'));
+export { repoRoot, sharedPath, findShared, missingSharedMessage } from '../../packages/core/testing/shared-dir.js';
 
 export interface CorpusRule {
   rule_id: string;
@@ -20,7 +15,7 @@ export interface CorpusRule {
 }
 
 export function ruleCorpus(): CorpusRule[] {
-  return readFileSync(join(sharedDir, 'rules/eql-rules.jsonl'), 'utf8')
+  return readFileSync(sharedPath('rules/eql-rules.jsonl'), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as CorpusRule);
@@ -48,7 +43,7 @@ export const conformanceSuites = ['test_queries', 'test_extra', 'test_missing_ev
 
 export function conformanceCases(): ConformanceCase[] {
   return conformanceSuites.flatMap((suite) =>
-    (JSON.parse(readFileSync(join(sharedDir, `conformance/suites/${suite}.json`), 'utf8')) as Omit<ConformanceCase, 'suite'>[]).map((c) => ({ ...c, suite })),
+    (JSON.parse(readFileSync(sharedPath(`conformance/suites/${suite}.json`), 'utf8')) as Omit<ConformanceCase, 'suite'>[]).map((c) => ({ ...c, suite })),
   );
 }
 

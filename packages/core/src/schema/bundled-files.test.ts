@@ -1,12 +1,12 @@
 // The bundled copies must stay equal to the reference files, up to the documented trimming
-// (packages/core/schemas/README.md). Skipped where the reference folder is absent.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// (packages/core/schemas/README.md). Fails when the reference folder is missing.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledSchemasDir } from '../io/schemas/index.js';
 import { BUNDLED_FILES } from './bundled.js';
+import { sharedPath } from '../../testing/shared-dir.js';
 
-const SOURCE = '/work/shared/schemas';
 const read = (dir: string, f: string): unknown => JSON.parse(readFileSync(join(dir, f), 'utf8'));
 
 /** The documented trimming, applied to a source file. */
@@ -23,7 +23,8 @@ function trimmed(file: string, doc: unknown): unknown {
   return copy;
 }
 
-describe.skipIf(!existsSync(SOURCE))('bundled schema files', () => {
+describe('bundled schema files', () => {
+  const SOURCE = sharedPath('schemas');
   const dir = bundledSchemasDir();
 
   it.each(Object.values(BUNDLED_FILES))('%s equals its source up to the documented trimming', (file) => {

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../../testing/shared-dir.js';
 import { parseFieldsFile, parseFlatMap } from './flat-map.js';
 import { buildSchema } from './schema.js';
 
-const DATA = '/work/shared/conformance/data';
 
 describe('parseFlatMap', () => {
   it('reads `path: type` entries and skips bundled metadata records', () => {
@@ -37,7 +37,8 @@ describe('parseFlatMap', () => {
   });
 });
 
-describe.skipIf(!existsSync(DATA))('conformance *.fields.json', () => {
+describe('conformance *.fields.json', () => {
+  const DATA = sharedPath('conformance/data');
   const load = (name: string) => buildSchema([parseFieldsFile(JSON.parse(readFileSync(`${DATA}/${name}.fields.json`, 'utf8')), `schema:${name}`)]);
 
   it.each([

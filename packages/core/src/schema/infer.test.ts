@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../../testing/shared-dir.js';
 import { inferSchema, looksLikeDate } from './infer.js';
 
-const DATA = '/work/shared/conformance/data';
 
 describe('inferSchema', () => {
   const events = [
@@ -77,7 +77,8 @@ describe('inferSchema', () => {
   });
 });
 
-describe.skipIf(!existsSync(DATA))('inference against the conformance field maps', () => {
+describe('inference against the conformance field maps', () => {
+  const DATA = sharedPath('conformance/data');
   it.each(['endgame', 'extra', 'missing-events', 'sample1', 'sample2', 'sample3'])('%s: agrees with every dynamically mapped field', (name) => {
     const fields = JSON.parse(readFileSync(`${DATA}/${name}.fields.json`, 'utf8')) as { details: Record<string, { type: string; origin: string }> };
     const events = readFileSync(`${DATA}/${name}.ndjson`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as object);

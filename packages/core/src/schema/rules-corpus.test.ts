@@ -1,13 +1,12 @@
 // Every field the shared production rules reference must resolve against the schema built from the rule's own
 // `index` and `integration` lists. There is no parser yet, so fields are pulled out with a rough scanner:
 // dotted identifiers outside strings and comments; `?field` (optional) references are allowed to be missing.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../../testing/shared-dir.js';
 import { loadBundledSchemas } from '../io/schemas/index.js';
 import { ruleValidatorKind } from './families.js';
 import { schemaForIndexes } from './for-indexes.js';
-
-const CORPUS = '/work/shared/rules/eql-rules.jsonl';
 
 interface Rule {
   rule_id: string;
@@ -70,14 +69,11 @@ export function fieldRefs(query: string): { path: string; optional: boolean }[] 
   return refs;
 }
 
-const rules: Rule[] = existsSync(CORPUS)
-  ? readFileSync(CORPUS, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as Rule)
-  : [];
-
-describe.skipIf(rules.length === 0)('shared rule corpus', () => {
+describe('shared rule corpus', () => {
+  const rules: Rule[] = readFileSync(sharedPath('rules/eql-rules.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Rule);
   const bundled = loadBundledSchemas();
 
   it('extracts fields the way a reader would', () => {

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -127,13 +127,6 @@ describe('sources', () => {
       { file: 'missing.ndjson', line: 0, kind: 'not-found', message: 'no such file' },
       { file: 'glob', line: 0, kind: 'is-directory', message: 'is a directory, not a file' },
     ]);
-  });
-
-  it.skipIf(process.getuid?.() === 0)('reports an unreadable file', async () => {
-    const p = write('secret.ndjson', ndjson(1));
-    chmodSync(p, 0o000);
-    const { errors } = await collect([p]);
-    expect(errors).toEqual([{ file: p, line: 0, kind: 'unreadable', message: 'permission denied' }]);
   });
 
   it('reads an empty file as zero events', async () => {
