@@ -3,7 +3,9 @@
 //      (the grammar stays the single source of truth; the bundle only makes loading fast), and generate the
 //      fast parser from that grammar object beside it (packages/core/src/grammar/codegen/generate.ts);
 //   2. bundle the `eql` command with esbuild into packages/cli/dist/ (one CommonJS file and its V8 code cache);
-//   3. copy the bundled field schemas next to it, so the built command never reads ../shared.
+//   3. copy the bundled field schemas next to it, so the built command never reads ../shared;
+//   4. bundle the language server the same way into packages/lsp/dist/server.js (CommonJS, started with `--stdio`),
+//      with its query-worker.js and the schemas beside it: the editor extension ships that folder as it is.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,6 +111,29 @@ function warmCodeCache() {
   }
 }
 
+async function bundleServer() {
+  const lspDir = join(root, 'packages/lsp');
+  const dist = join(lspDir, 'dist');
+  rmSync(dist, { recursive: true, force: true });
+  await build({
+    entryPoints: { server: join(lspDir, 'src/main.ts'), 'query-worker': join(lspDir, 'src/query-worker.ts') },
+    outdir: dist,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    define: { 'import.meta.url': '__eqlModuleUrl' },
+    banner: { js: "const __eqlModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  // packages/lsp is an ES module package: say that these .js files are CommonJS.
+  writeFileSync(join(dist, 'package.json'), '{ "type": "commonjs" }\n');
+  cpSync(join(root, 'packages/core/schemas'), join(dist, 'schemas'), { recursive: true });
+  log('language server bundled (packages/lsp/dist/server.js)');
+}
+
 generateGrammarBundle();
 await generateFastParser();
 await bundleCli();
+await bundleServer();

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { check, EvalInputError, hasErrors, parse, readDetectionRuleToml, type RuleQuery, type SchemaLayer, type Statement } from '@eqlkit/core';
+import { EvalInputError, hasErrors, parse, readDetectionRuleToml, runChecks, type RuleQuery, type SchemaLayer, type Statement } from '@eqlkit/core';
 import { executeQuery, formatInputError, loadSchemaFile, readTextFile, SchemaFileError } from '@eqlkit/core/io';
 import { UsageError, type CliIo, type Command, type CommandContext } from '../command.js';
 import { renderDiagnostic } from '../render/diagnostic.js';
@@ -139,7 +139,7 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
       onWarning: (w) => warnings.push(w.message),
       // Event results stream where the format allows: sorted input then runs in constant memory.
       ...(output.onEvent ? { onEvent: output.onEvent } : {}),
-      check: (ast, schema) => check(ast, { schema, strict, source: rule.query, eventCategoryField, timestampField: schema ? timestampField : undefined, tiebreakerField: schema ? tiebreakerField : undefined }),
+      check: runChecks({ strict, source: rule.query, eventCategoryField, timestampField, tiebreakerField }),
     });
   } catch (e) {
     if (e instanceof EvalInputError) {

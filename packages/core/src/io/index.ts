@@ -6,4 +6,5 @@ export * from './schemas/index.js';
 export { executeQuery, type ExecuteOptions, type ExecuteOutcome } from './query/execute.js';
 export { inputWarning } from './query/input-warning.js';
 export { toEsResponse, esResponseJson } from '../eval/response.js';
+export { measureInputs, type MeasuredInputs } from './events/inputs.js';
 export { serveQueryWorker } from './parallel/worker-main.js';

@@ -4,6 +4,7 @@
  */
 import type { Statement } from '../ast/nodes.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { check } from '../check/check.js';
 import { compileStatement, type CompiledQuery, type EvalOptions } from '../eval/compile.js';
 import { parse } from '../parse.js';
 import { buildSchema } from '../schema/schema.js';
@@ -42,4 +43,30 @@ export function prepareQuery(text: string, options: PrepareOptions = {}): Prepar
   if (!parsed.ast || hasErrors(diagnostics)) return { ok: false, diagnostics };
   const compiled = compileStatement(parsed.ast, { ...options, schema });
   return { ok: true, diagnostics, query: { text, ast: parsed.ast, compiled, schema, options } };
+}
+
+export interface RunCheckOptions {
+  /** The query text (suggestions keep the author's spelling). */
+  readonly source: string;
+  /** Extensions are errors. */
+  readonly strict?: boolean;
+  readonly timestampField?: string;
+  readonly tiebreakerField?: string;
+  readonly eventCategoryField?: string;
+}
+
+/**
+ * The checks a query gets before it runs (`eql query`, the dry run, the REPL): the type checker, with the ordering
+ * fields checked only against a schema the user gave (without one, fields are typed by the events themselves).
+ */
+export function runChecks(o: RunCheckOptions): NonNullable<PrepareOptions['check']> {
+  return (ast, schema) =>
+    check(ast, {
+      schema,
+      strict: o.strict,
+      source: o.source,
+      eventCategoryField: o.eventCategoryField,
+      timestampField: schema ? o.timestampField : undefined,
+      tiebreakerField: schema ? o.tiebreakerField : undefined,
+    });
 }
