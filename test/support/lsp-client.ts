@@ -115,22 +115,22 @@ function wire(connection: ProtocolConnection, child: ChildProcess | undefined, o
   return client;
 }
 
-/** Initializes a connected client (the workspace folder is the repository). */
-export async function initialize(client: LspClient, capabilities: ClientCapabilities = CLIENT_CAPABILITIES): Promise<unknown> {
+/** Initializes a connected client (the workspace folder is the repository, or `root`). */
+export async function initialize(client: LspClient, capabilities: ClientCapabilities = CLIENT_CAPABILITIES, root = repoRoot): Promise<unknown> {
   const result = await client.connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
-    rootUri: pathToFileURL(repoRoot).href,
-    workspaceFolders: [{ uri: pathToFileURL(repoRoot).href, name: 'eqlkit' }],
+    rootUri: pathToFileURL(root).href,
+    workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'eqlkit' }],
     capabilities,
   });
   await client.connection.sendNotification(InitializedNotification.type, {});
   return result;
 }
 
-/** Spawns `eql lsp --stdio` (or `node <server.js> --stdio` when `serverJs` is given). */
-export function spawnServer(serverJs?: string): LspClient {
-  const args = serverJs ? [serverJs, '--stdio'] : [eqlBin, 'lsp', '--stdio'];
-  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+/** Spawns `eql lsp --stdio` (or `node <server.js> --stdio` when `serverJs` is given) in `root`. */
+export function spawnServer(serverJs?: string, root = repoRoot): LspClient {
+  const args = serverJs ? [serverJs, '--stdio'] : [join(root, 'packages/cli/bin/eql.cjs'), 'lsp', '--stdio'];
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
