@@ -3,7 +3,7 @@
 import type { Expr } from '../src/ast/nodes.js';
 import { check } from '../src/check/check.js';
 import type { ValueType } from '../src/check/value-types.js';
-import { hasErrors, sortDiagnostics } from '../src/diagnostics/diagnostic.js';
+import { hasErrors, sortDiagnostics, type TextEdit } from '../src/diagnostics/diagnostic.js';
 import { loadBundledSchemas } from '../src/io/schemas/load-bundled.js';
 import { parse } from '../src/parse.js';
 import { schemaForIndexes } from '../src/schema/for-indexes.js';
@@ -44,4 +44,11 @@ export function analyse(text: string, indexes: readonly string[] = EXAMPLE_INDEX
 export function analyseAt(marked: string, indexes?: readonly string[]): { facts: QueryFacts; offset: number } {
   const { text, offset } = withCursor(marked);
   return { facts: analyse(text, indexes), offset };
+}
+
+/** `text` with non-overlapping `edits` applied. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((x, y) => y.span.start - x.span.start)) out = out.slice(0, e.span.start) + e.text + out.slice(e.span.end);
+  return out;
 }

@@ -68,22 +68,28 @@ function scanGap(text: string, from: number, to: number, out: Comment[]): void {
       out.push({ kind: 'line', text: text.slice(i, end).trimEnd(), span: { start: i, end }, ownLine: startsLine(text, i) });
       i = end;
     } else if (text.startsWith('/*', i)) {
-      let depth = 0;
-      let end = i;
-      while (end < to) {
-        if (text.startsWith('/*', end)) {
-          depth++;
-          end += 2;
-        } else if (text.startsWith('*/', end)) {
-          depth--;
-          end += 2;
-          if (depth === 0) break;
-        } else end++;
-      }
+      const end = blockCommentEnd(text, i, to) ?? to;
       out.push({ kind: 'block', text: text.slice(i, end), span: { start: i, end }, ownLine: startsLine(text, i) });
       i = end;
     } else i++;
   }
+}
+
+/** The end of the (nesting) block comment that starts at `from`, or undefined when it is not closed before `to`. */
+export function blockCommentEnd(text: string, from: number, to: number): number | undefined {
+  let depth = 0;
+  let i = from;
+  while (i < to) {
+    if (text.startsWith('/*', i)) {
+      depth++;
+      i += 2;
+    } else if (text.startsWith('*/', i)) {
+      depth--;
+      i += 2;
+      if (depth === 0) return i;
+    } else i++;
+  }
+  return undefined;
 }
 
 function startsLine(text: string, at: number): boolean {

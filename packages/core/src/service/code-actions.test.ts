@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, TextEdit } from '../diagnostics/diagnostic.js';
-import { analyse } from '../../testing/service-facts.js';
+import { analyse, applyEdits } from '../../testing/service-facts.js';
 import { codeActions, fixAll } from './code-actions.js';
-
-function apply(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((x, y) => y.span.start - x.span.start)) out = out.slice(0, e.span.start) + e.text + out.slice(e.span.end);
-  return out;
-}
 
 const diag = (start: number, end: number, ...fixes: TextEdit[][]): Diagnostic => ({
   code: 'eql/test',
@@ -25,14 +19,14 @@ describe('codeActions', () => {
     const fixes = codeActions(facts, { start: at, end: at }).filter((a) => a.kind === 'quickfix');
     expect(fixes.map((f) => f.title)).toEqual(expect.arrayContaining(['Did you mean `process.name`?']));
     expect(fixes.every((f) => !f.preferred)).toBe(true);
-    expect(apply(text, fixes[0].edits)).toBe('process where process.name == "x" and process.pid = 4');
+    expect(applyEdits(text, fixes[0].edits)).toBe('process where process.name == "x" and process.pid = 4');
     expect(fixes[0].diagnostics?.[0].code).toBe('eql/unknown-field');
 
     const eq = text.indexOf(' = ') + 1;
     const assign = codeActions(facts, { start: eq, end: eq + 1 }).filter((a) => a.kind === 'quickfix');
     expect(assign).toHaveLength(1);
     expect(assign[0].preferred).toBe(true);
-    expect(apply(text, assign[0].edits)).toBe('process where process.nmae == "x" and process.pid == 4');
+    expect(applyEdits(text, assign[0].edits)).toBe('process where process.nmae == "x" and process.pid == 4');
   });
 
   it('fixes everything unambiguous at once, and offers to format', () => {
@@ -40,11 +34,11 @@ describe('codeActions', () => {
     const actions = codeActions(analyse(text), { start: 0, end: 0 });
     const all = actions.find((a) => a.kind === 'source.fixAll')!;
     expect(all.title).toBe('Fix all 2 fixable problems');
-    expect(apply(text, all.edits)).toBe('process where process.pid == 4 and process.ppid == 5');
+    expect(applyEdits(text, all.edits)).toBe('process where process.pid == 4 and process.ppid == 5');
     const format = actions.find((a) => a.kind === 'source.format');
     expect(format).toBeUndefined(); // `=` is a syntax error: never formatted
     const fmt = codeActions(analyse('process  where true'), { start: 0, end: 0 }).find((a) => a.kind === 'source.format')!;
-    expect(apply('process  where true', fmt.edits)).toBe('process where true\n');
+    expect(applyEdits('process  where true', fmt.edits)).toBe('process where true\n');
   });
 
   it('keeps fix-all edits from overlapping, and applies an identical edit once', () => {

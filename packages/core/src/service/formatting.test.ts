@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { TextEdit } from '../diagnostics/diagnostic.js';
-import { analyse } from '../../testing/service-facts.js';
+import { analyse, applyEdits } from '../../testing/service-facts.js';
 import { seededRandom } from '../../testing/random.js';
 import { formatEdits, formattedQuery, minimalEdits } from './formatting.js';
-
-function apply(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((x, y) => y.span.start - x.span.start)) out = out.slice(0, e.span.start) + e.text + out.slice(e.span.end);
-  return out;
-}
 
 describe('formatting', () => {
   it('formats the whole query with small edits that give exactly what `eql fmt` prints', () => {
     const text = 'process   where process.name :  ("a.exe") and\n   process.pid==4 // keep me\n | head 5';
     const facts = analyse(text);
     const edits = formatEdits(facts);
-    expect(apply(text, edits)).toBe('process where process.name : "a.exe" and process.pid == 4 // keep me\n| head 5\n');
+    expect(applyEdits(text, edits)).toBe('process where process.name : "a.exe" and process.pid == 4 // keep me\n| head 5\n');
     // Only blank space and the redundant parentheses change: every edit is small, and the tokens stay put.
     expect(edits.length).toBe(8);
     expect(edits.every((e) => e.span.end - e.span.start <= 4 && e.text.trim() === '')).toBe(true);
@@ -31,8 +24,8 @@ describe('formatting', () => {
   it('keeps only the edits that touch the range', () => {
     const text = 'process   where a==1 and   b==2';
     const edits = formatEdits(analyse(text), { start: 22, end: 31 });
-    expect(apply(text, edits)).toBe('process   where a==1 and b == 2\n');
-    expect(apply(text, formatEdits(analyse(text), { start: 0, end: 9 }))).toBe('process where a==1 and   b==2');
+    expect(applyEdits(text, edits)).toBe('process   where a==1 and b == 2\n');
+    expect(applyEdits(text, formatEdits(analyse(text), { start: 0, end: 9 }))).toBe('process where a==1 and   b==2');
   });
 
   it('keeps the blank space around an embedded query (the rule file’s string layout)', () => {
@@ -49,7 +42,7 @@ describe('formatting', () => {
       const before = word();
       const after = word();
       const edits = minimalEdits(before, after);
-      expect(apply(before, edits)).toBe(after);
+      expect(applyEdits(before, edits)).toBe(after);
       edits.forEach((e, i) => i && expect(e.span.start).toBeGreaterThanOrEqual(edits[i - 1].span.end));
     }
   });

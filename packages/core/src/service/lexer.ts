@@ -6,6 +6,7 @@
  * The keyword set is the grammar's own (`grammarKeywords`).
  */
 import type { Span } from '../ast/nodes.js';
+import { blockCommentEnd } from '../grammar/comments.js';
 import { grammarKeywords } from '../grammar/load.js';
 
 export type LexKind =
@@ -127,22 +128,6 @@ function lineEnd(text: string, from: number, end: number): number {
   let i = from;
   while (i < end && text[i] !== '\n' && text[i] !== '\r') i++;
   return i;
-}
-
-function blockCommentEnd(text: string, from: number, end: number): number | undefined {
-  let depth = 0;
-  let i = from;
-  while (i < end) {
-    if (text.startsWith('/*', i)) {
-      depth++;
-      i += 2;
-    } else if (text.startsWith('*/', i)) {
-      depth--;
-      i += 2;
-      if (depth === 0) return i;
-    } else i++;
-  }
-  return undefined;
 }
 
 /** The end of a quoted string whose body starts at `from`: after the closing quote, or the end of the line. */

@@ -97,4 +97,8 @@ describe('semanticTokens', () => {
     ]);
     expect(tokens('file where file.path == "C:\\\\x and true')).toEqual(['file:type', 'where:keyword', 'file:field', 'path:field', '==:operator', '"C:\\\\x and true:string']);
   });
+
+  it('splits a token that spans lines into one token per line', () => {
+    expect(tokens('/* a\r\n b */ x where y == """1\n2"""')).toEqual(['/* a:comment', ' b */:comment', 'x:type', 'where:keyword', 'y:field', '==:operator', '"""1:string', '2""":string']);
+  });
 });

@@ -28,12 +28,28 @@ export function semanticTokens(facts: Pick<QueryFacts, 'text' | 'ast'>): Semanti
     const out: SemanticToken[] = [];
     tokens.forEach((t, i) => {
       const c = classes[i];
-      if (c) out.push(c.modifiers?.length ? { span: t.span, type: c.type, modifiers: c.modifiers } : { span: t.span, type: c.type });
+      if (!c) return;
+      // One token per line (a block comment or raw string may span several): faces colour line by line.
+      for (const span of lineSpans(facts.text, t.span)) out.push(c.modifiers?.length ? { span, type: c.type, modifiers: c.modifiers } : { span, type: c.type });
     });
     return out;
   } catch {
     return [];
   }
+}
+
+/** The parts of `span` on each line, line breaks excluded (empty parts dropped). */
+function lineSpans(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  let start = span.start;
+  for (let i = span.start; i < span.end; i++) {
+    const c = text[i];
+    if (c !== '\n' && c !== '\r') continue;
+    if (i > start) out.push({ start, end: i });
+    start = i + 1;
+  }
+  if (span.end > start) out.push({ start, end: span.end });
+  return out;
 }
 
 // ---- from the neighbours alone ------------------------------------------------------------------------------
