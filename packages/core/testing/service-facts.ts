@@ -3,11 +3,13 @@
 import type { Expr } from '../src/ast/nodes.js';
 import { check } from '../src/check/check.js';
 import type { ValueType } from '../src/check/value-types.js';
-import { hasErrors, sortDiagnostics, type TextEdit } from '../src/diagnostics/diagnostic.js';
+import { hasErrors, sortDiagnostics } from '../src/diagnostics/diagnostic.js';
 import { loadBundledSchemas } from '../src/io/schemas/load-bundled.js';
 import { parse } from '../src/parse.js';
 import { schemaForIndexes } from '../src/schema/for-indexes.js';
 import type { QueryFacts } from '../src/service/query-facts.js';
+
+export { applyEdits } from '../src/text/apply-edits.js';
 
 export const CURSOR = '█';
 
@@ -46,9 +48,3 @@ export function analyseAt(marked: string, indexes?: readonly string[]): { facts:
   return { facts: analyse(text, indexes), offset };
 }
 
-/** `text` with non-overlapping `edits` applied. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((x, y) => y.span.start - x.span.start)) out = out.slice(0, e.span.start) + e.text + out.slice(e.span.end);
-  return out;
-}

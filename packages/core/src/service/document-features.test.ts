@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Span } from '../ast/nodes.js';
 import { loadBundledSchemas } from '../io/schemas/load-bundled.js';
 import { seededRandom } from '../../testing/random.js';
+import { applyEdits } from '../text/apply-edits.js';
 import type { EqlDocument } from './api.js';
 import { createLanguageService } from './service.js';
 
@@ -65,6 +66,38 @@ describe('the per-query features of a document', () => {
     expect(actions.some((a) => a.kind === 'source.format')).toBe(false); // a syntax error: never formatted
     const formatted = service.open('file:///r.toml', example.replace('network where', 'network   where'), 'toml');
     expect(formatted.codeActions({ start: 0, end: 0 }).map((a) => a.kind)).toContain('source.format');
+  });
+});
+
+describe('formatting a rule file', () => {
+  const rule = (q: string) => `[rule]\nindex = ["logs-endpoint.events.process-*"]\nquery = ${q}\n`;
+  const formatted = (text: string) => {
+    const doc = service.open('file:///r.toml', text, 'toml');
+    return service.open('file:///r.toml', applyEdits(text, doc.format()), 'toml');
+  };
+
+  it('changes only the query, in every string form that can hold the result', () => {
+    const q = 'sequence [process where  true] [file where true]';
+    const expected = 'sequence\n  [process where true]\n  [file where true]';
+    for (const form of [`'''${q}'''`, `"""${q}"""`, `"${q}"`]) {
+      const after = formatted(rule(form));
+      expect(after.queries()[0].text).toBe(expected);
+      expect(after.text.startsWith('[rule]\nindex = ["logs-endpoint.events.process-*"]\nquery = ')).toBe(true);
+    }
+    // The example rule: only the query string's body changes, the TOML around it stays byte for byte.
+    const after = formatted(example).text;
+    const end = after.indexOf("'''", QUERY_START);
+    expect(after.slice(0, QUERY_START)).toBe(example.slice(0, QUERY_START));
+    expect(after.slice(end)).toBe(example.slice(QUERY_END));
+    expect(after.slice(QUERY_START, end)).toMatch(/^sequence with maxspan=1m\n  \[process where/);
+  });
+
+  it("offers no edits that a '…' string cannot hold (a line break)", () => {
+    const text = rule(`'sequence [process where  true] [file where true]'`);
+    const doc = service.open('file:///r.toml', text, 'toml');
+    expect(doc.format()).toEqual([]);
+    expect(doc.codeActions({ start: 0, end: 0 }).some((a) => a.kind === 'source.format')).toBe(false);
+    expect(formatted(rule(`'process where  true'`)).queries()[0].text).toBe('process where true');
   });
 });
 

@@ -19,6 +19,7 @@ import type {
   SignatureHelp,
   StageInfo,
 } from './api.js';
+import { applyEdits } from '../text/apply-edits.js';
 import { embeddedQueries } from './embedded.js';
 import { fixAll, formatAction, mergeActions, quickFixes } from './code-actions.js';
 import { foldingRanges } from './folding.js';
@@ -94,10 +95,12 @@ export class EqlDocumentImpl implements EqlDocument {
   format(range?: Span): readonly TextEdit[] {
     return guard(
       () =>
-        this.queries().flatMap((query) => {
+        this.queries().flatMap((query, i) => {
           const queryRange = range ? this.rangeToQuery(query, range) : undefined;
           if (range && !queryRange) return [];
-          return formatEdits(this.analysis(query), queryRange, { embedded: this.kind !== 'eql' }).map((e) => editToDocument(query, e));
+          const edits = formatEdits(this.analysis(query), queryRange, { embedded: this.kind !== 'eql' });
+          const mapped = edits.map((e) => editToDocument(query, e));
+          return this.keepsQuery(i, query, edits, mapped) ? mapped : [];
         }),
       [],
     );
@@ -115,7 +118,8 @@ export class EqlDocumentImpl implements EqlDocument {
         const fixes = fixAll(analysed.diagnostics);
         if (fixes) all.push(codeActionToDocument(query, fixes));
         const formatting = formatAction(analysed, { embedded: this.kind !== 'eql' });
-        if (formatting) format.push(codeActionToDocument(query, formatting));
+        const inDocument = formatting && codeActionToDocument(query, formatting);
+        if (formatting && inDocument && this.keepsQuery(this.queries().indexOf(query), query, formatting.edits, inDocument.edits)) format.push(inDocument);
       }
       return [...quick, ...mergeActions(all), ...mergeActions(format)];
     }, []);
@@ -156,6 +160,16 @@ export class EqlDocumentImpl implements EqlDocument {
 
   stages(): readonly StageInfo[] {
     return guard(() => this.queries().flatMap((query) => stages(this.analysis(query)).map((s) => ({ index: s.index, span: spanToDocument(query, s.span) }))), []);
+  }
+
+  /**
+   * Whether the document edits give back the edited query: a rule's string form may not hold the new text (a
+   * `'…'` string cannot hold a line break or a `'`), and then the edits must not be offered.
+   */
+  protected keepsQuery(index: number, query: EmbeddedQuery, queryEdits: readonly TextEdit[], documentEdits: readonly TextEdit[]): boolean {
+    if (this.kind === 'eql' || queryEdits.length === 0) return true;
+    const after = embeddedQueries(applyEdits(this.text, documentEdits), this.kind)[index];
+    return after?.text === applyEdits(query.text, queryEdits);
   }
 
   /** Runs `f` on the query under `offset`; `fallback` outside any query or if `f` throws. */
