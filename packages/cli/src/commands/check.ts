@@ -26,7 +26,7 @@ export const checkCommand: Command = {
     'index at all, those files alone are the schema; with nothing, ECS + Elastic Defend fields (unknown fields',
     'are then warnings).',
     'Extensions that Elasticsearch rejects (field-to-field comparisons, legacy pipes) are warnings; --strict',
-    'makes them errors.',
+    'makes them errors, so that --strict rejects exactly what Elasticsearch rejects.',
     'Exit status: 0 when no query has errors, 1 when some query has errors, 2 for usage or input errors.',
   ].join('\n'),
   options: {
@@ -36,7 +36,7 @@ export const checkCommand: Command = {
     schema: { type: 'string', multiple: true, value: 'FILE', description: 'add a field map {"field": "type", …}' },
     mapping: { type: 'string', multiple: true, value: 'FILE', description: 'add an Elasticsearch mapping (GET index/_mapping output)' },
     events: { type: 'string', multiple: true, value: 'FILE', description: 'add the field types of sample events (NDJSON or a JSON array)' },
-    strict: { type: 'boolean', description: 'report extensions Elasticsearch rejects as errors' },
+    strict: { type: 'boolean', description: 'reject exactly what Elasticsearch rejects (its extensions become errors)' },
   },
   async run({ positionals, values, io }) {
     if (values['json'] && values['sarif']) throw new UsageError('--json and --sarif cannot be combined');

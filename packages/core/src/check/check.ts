@@ -8,7 +8,7 @@
  * likely mistakes), so an evaluator can call it on any query it is about to run.
  * Example: `process where process.pid == "x"` with an ECS schema → `eql/type-mismatch` on `"x"`.
  */
-import type { EventQuery, Statement } from '../ast/nodes.js';
+import type { EventQuery, Expr, Statement } from '../ast/nodes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { parse } from '../parse.js';
@@ -56,11 +56,11 @@ function checkStatement(ast: Statement, ctx: CheckContext): void {
     ctx.checkTargets = false;
     events.push(q);
   } else {
-    for (const key of q.by) visitExpr(key, ctx);
+    visitKeys(q.by, ctx);
     const stages = [...q.stages, ...(q.kind === 'sequence' && q.until ? [q.until] : [])];
     for (const stage of stages) {
       checkEventQuery(stage.query, ctx);
-      for (const key of stage.by) visitExpr(key, ctx);
+      visitKeys(stage.by, ctx);
       events.push(stage.query);
     }
     checkJoinKeyTypes(q, ctx);
@@ -78,6 +78,12 @@ function checkStatement(ast: Statement, ctx: CheckContext): void {
   checkCategories(events, ctx);
   const at = events[0]?.category.span ?? { start: q.span.start, end: q.span.start };
   checkOrderingFields(ctx, at, q.kind !== 'sample');
+}
+
+function visitKeys(keys: readonly Expr[], ctx: CheckContext): void {
+  ctx.joinKey = true;
+  for (const key of keys) visitExpr(key, ctx);
+  ctx.joinKey = false;
 }
 
 function checkEventQuery(q: EventQuery, ctx: CheckContext): void {

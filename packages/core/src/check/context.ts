@@ -49,6 +49,8 @@ export class CheckContext {
   checkTargets = false;
   /** The datasets the event query being checked pins, and their schema (set per query/stage). */
   stage: { readonly datasets: readonly string[]; readonly schema: Schema } | undefined = undefined;
+  /** True while visiting a join key: keys are grouped on, never compared, so exactness does not matter there. */
+  joinKey = false;
   /** The type of every visited expression, for checks that look at a node after its children (join keys). */
   readonly types: WeakMap<Expr, ValueType>;
 

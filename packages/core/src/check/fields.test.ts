@@ -29,6 +29,39 @@ describe('field references', () => {
     expect(codesOf(checkMock(query))).toEqual(expected);
   });
 
+  describe('types Elasticsearch EQL cannot use, as the mapping gives them', () => {
+    const schema = mockSchema([
+      ['caseless', 'keyword', { normalizer: 'lowercase' }],
+      ['portRange', 'integer_range'],
+      ['window', 'date_range'],
+      ['net', 'ip_range'],
+      ['area', 'geo_shape'],
+      ['blob', 'binary'],
+    ]);
+    it.each([
+      ['any where caseless == "a"', ['error eql/unsupported-field-type']],
+      ['any where caseless : "a*"', ['error eql/unsupported-field-type']],
+      ['any where startsWith(caseless, "a")', ['error eql/unsupported-field-type']],
+      ['sample by caseless [process where true] [network where true]', []],
+      ['any where portRange == 1', ['error eql/unsupported-field-type']],
+      ['any where window == "2020-01-01"', ['error eql/unsupported-field-type']],
+      ['any where net == "10.0.0.1"', ['error eql/unsupported-field-type']],
+      ['any where area == 0', ['error eql/unsupported-field-type']],
+      ['any where blob == "x"', ['error eql/unsupported-field-type']],
+    ] as const)('%s', (query, expected) => {
+      expect(codesOf(checkMock(query, { schema }))).toEqual(expected);
+    });
+
+    it('says why, in plain words, on the field', () => {
+      const q = 'any where caseless == "a" and portRange == 1 and blob == "x"';
+      const ds = checkMock(q, { schema });
+      expect(ds.map((d) => q.slice(d.span.start, d.span.end))).toEqual(['caseless', 'portRange', 'blob']);
+      expect(ds[0].message).toMatch(/normalizer `lowercase`.*cannot compare a normalized keyword exactly/);
+      expect(ds[1].message).toBe('`portRange` is a `integer_range` field: Elasticsearch EQL cannot use this type ("unsupported type")');
+      expect(ds[2].message).toMatch(/Binary fields do not support searching.*the search fails/);
+    });
+  });
+
   it('suggests the closest fields, then the optional form, with edits on the field span', () => {
     const q = 'process where process.Ext.token.integrity_level_nmae == "high"';
     const [d] = checkMock(q);

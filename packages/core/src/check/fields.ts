@@ -3,7 +3,7 @@
 // `object` without declared children or under a `flattened` field are accepted (the schema resolves them).
 import type { FieldRef } from '../ast/nodes.js';
 import type { Suggestion } from '../diagnostics/diagnostic.js';
-import { eqlValueKind } from '../schema/families.js';
+import { eqlValueKind, isEqlUnsupportedType } from '../schema/families.js';
 import type { FieldInfo, Schema } from '../schema/types.js';
 import type { CheckContext } from './context.js';
 import type { ValueType } from './value-types.js';
@@ -56,6 +56,11 @@ function valueTypeOf(ref: FieldRef, f: FieldInfo, ctx: CheckContext): ValueType 
     return 'unknown';
   }
   const kind = eqlValueKind(f);
+  if (kind === 'string' && f.family === 'keyword' && f.normalizer !== undefined && !ctx.joinKey) {
+    const reason = `it has the normalizer \`${f.normalizer}\`, and Elasticsearch EQL cannot compare a normalized keyword exactly ("Normalized keyword field cannot be used for exact match operations")`;
+    ctx.report('unsupported-field-type', ref.span, { name, esType: f.esType, reason });
+    return 'unknown';
+  }
   if (kind !== null) return kind;
   switch (f.family) {
     case 'text':
@@ -72,6 +77,12 @@ function valueTypeOf(ref: FieldRef, f: FieldInfo, ctx: CheckContext): ValueType 
       if (!ref.optional) ctx.report('unsupported-field-type', ref.span, { name, esType: f.esType, reason: 'Elasticsearch EQL cannot use this type' });
       return 'unknown';
     default:
+      if (isEqlUnsupportedType(f.esType)) {
+        ctx.report('unsupported-field-type', ref.span, { name, esType: f.esType, reason: 'Elasticsearch EQL cannot use this type ("unsupported type")' });
+      } else if (f.esType === 'binary') {
+        const reason = 'Elasticsearch cannot search binary fields ("Binary fields do not support searching"): its verifier lets the query through, but the search fails';
+        ctx.report('unsupported-field-type', ref.span, { name, esType: f.esType, reason });
+      }
       return 'unknown'; // alias without a known target, Beats `array`, types the model does not know
   }
 }

@@ -84,6 +84,43 @@ export function eqlValueKind(field: Pick<FieldInfo, 'family' | 'exactField'>): E
   }
 }
 
+/**
+ * Mapping types Elasticsearch EQL refuses to use ("Cannot use field [f] with unsupported type [t]"): its type
+ * model has no type for them (the range types, shapes and points, vectors, rank features, …). `geo_point`,
+ * `histogram` and the container families have families of their own; `binary` is usable by the verifier, but a
+ * search on it fails.
+ */
+const EQL_UNSUPPORTED_TYPES: ReadonlySet<string> = new Set([
+  'integer_range',
+  'float_range',
+  'long_range',
+  'double_range',
+  'date_range',
+  'ip_range',
+  'geo_shape',
+  'shape',
+  'point',
+  'dense_vector',
+  'sparse_vector',
+  'rank_feature',
+  'rank_features',
+  'semantic_text',
+  'search_as_you_type',
+  'token_count',
+  'completion',
+  'percolator',
+  'join',
+  'aggregate_metric_double',
+  'annotated_text',
+  'murmur3',
+  'counted_keyword',
+]);
+
+/** True for a mapping type Elasticsearch EQL cannot use at all (see EQL_UNSUPPORTED_TYPES). */
+export function isEqlUnsupportedType(esType: string): boolean {
+  return EQL_UNSUPPORTED_TYPES.has(esType);
+}
+
 /** Families that hold other fields rather than a value. */
 export function isContainerFamily(family: TypeFamily): boolean {
   return family === 'object' || family === 'nested' || family === 'flattened';

@@ -27,6 +27,7 @@ const properties = {
   attributes: { type: 'flattened' },
   dns: { properties: { answers: { type: 'nested', properties: { data: { type: 'keyword' } } } } },
   host_ip: { type: 'ip', meta: { description: 'Host address.' } },
+  note: { type: 'text', fields: { lower: { type: 'keyword', normalizer: 'lowercase' } } },
 };
 
 const envelopes = [
@@ -56,7 +57,7 @@ describe('parseMapping', () => {
     ['@timestamp_pretty', { esType: 'date', format: 'dd-MM-yyyy' }],
     ['tags', { esType: 'text', exactField: 'tags.keyword' }],
     ['tags.keyword', { esType: 'keyword', multiFieldOf: 'tags', ignoreAbove: 256 }],
-    ['process.name.caseless', { esType: 'keyword', multiFieldOf: 'process.name' }],
+    ['process.name.caseless', { esType: 'keyword', multiFieldOf: 'process.name', normalizer: 'lowercase' }],
     ['process.name.text', { esType: 'match_only_text', family: 'text', multiFieldOf: 'process.name' }],
     ['process.Ext.token.integrity_level_name', { esType: 'keyword' }],
     ['process.Ext', { esType: 'object', implicit: 'object' }],
@@ -67,6 +68,12 @@ describe('parseMapping', () => {
     ['host_ip', { esType: 'ip', family: 'ip', description: 'Host address.', source: 'mapping:extra' }],
   ] as const)('%s', (path, facts) => {
     expect(schema.lookup(path)).toMatchObject(facts);
+  });
+
+  it('keeps a keyword normalizer, and a normalized keyword is no exact copy of its text field', () => {
+    expect(schema.lookup('note.lower')).toMatchObject({ esType: 'keyword', normalizer: 'lowercase', multiFieldOf: 'note' });
+    expect(schema.lookup('note')?.exactField).toBeUndefined();
+    expect(schema.lookup('tags')?.exactField).toBe('tags.keyword');
   });
 
   it.each([

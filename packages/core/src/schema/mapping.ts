@@ -2,7 +2,7 @@
 // Accepts what `GET <index>/_mapping` returns (`{"<index>": {"mappings": …}}`, several indices are merged), a bare
 // `{"mappings": …}` (also the pre-7 `{"mappings": {"_doc": …}}`), or a bare `{"properties": …}`.
 // Reads: nested `properties`, objects without `type`, multi-fields (`fields`), `type: alias` + `path`,
-// `null_value`, `format`, `ignore_above`, `dynamic`, `enabled: false`, and `runtime` fields.
+// `null_value`, `format`, `ignore_above`, `normalizer`, `dynamic`, `enabled: false`, and `runtime` fields.
 // Example: {"properties": {"tags": {"type": "text", "fields": {"keyword": {"type": "keyword"}}}}}
 //   → tags (text), tags.keyword (keyword, multiFieldOf tags).
 import { makeField, type FieldFacts } from './field-info.js';
@@ -123,6 +123,7 @@ function facts(def: Json, type: string): FieldFacts {
     nullValue: isNullValue(def.null_value) ? def.null_value : undefined,
     format: typeof def.format === 'string' ? def.format : undefined,
     ignoreAbove: typeof def.ignore_above === 'number' ? def.ignore_above : undefined,
+    normalizer: typeof def.normalizer === 'string' ? def.normalizer : undefined,
     dynamic: def.enabled === false ? false : dynamicOf(def.dynamic),
     description: isObject(def.meta) && typeof def.meta.description === 'string' ? def.meta.description : undefined,
   };

@@ -203,7 +203,8 @@ class LayeredSchema implements Schema {
     if (!this.exactFields) {
       this.exactFields = new Map();
       for (const f of this.fields.values()) {
-        if (f.multiFieldOf === undefined || familyOf(f.esType) !== 'keyword') continue;
+        // A normalized keyword is no exact copy (Elasticsearch does not compare through it either).
+        if (f.multiFieldOf === undefined || familyOf(f.esType) !== 'keyword' || f.normalizer !== undefined) continue;
         // Prefer the conventional `.keyword` sub-field when there are several.
         if (!this.exactFields.has(f.multiFieldOf) || f.path.endsWith('.keyword')) this.exactFields.set(f.multiFieldOf, f.path);
       }
@@ -212,6 +213,6 @@ class LayeredSchema implements Schema {
     if (found !== undefined) return found;
     // Some mappings declare the keyword copy as a sub-property rather than under `fields` (same data in EQL's eyes).
     const child = this.fields.get(`${path}.keyword`);
-    return child && familyOf(child.esType) === 'keyword' ? child.path : undefined;
+    return child && familyOf(child.esType) === 'keyword' && child.normalizer === undefined ? child.path : undefined;
   }
 }

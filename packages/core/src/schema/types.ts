@@ -59,6 +59,8 @@ export interface FieldInfo {
   readonly exactField?: string;
   /** ECS allowed values, when ECS lists them. */
   readonly allowedValues?: readonly AllowedValue[];
+  /** The `normalizer` of a keyword: Elasticsearch EQL cannot compare such a field exactly. */
+  readonly normalizer?: string;
   /** `ignore_above` of a keyword: longer strings are not indexed. */
   readonly ignoreAbove?: number;
   /** For object-like fields: the mapping's `dynamic` setting, or `false` when `enabled: false`. */
