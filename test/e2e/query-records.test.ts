@@ -120,3 +120,28 @@ describe('eql query: records Elasticsearch would refuse, or too deep to handle, 
     expect(ids(query(['process where true', 'bad-ingested.ndjson']))).toEqual([1, 2]);
   });
 });
+
+const ORIGINAL = '{"@timestamp":1700000000001,"event":{"category":"process"},"id":1,"n":1.0,"big":12345678901234567891,"huge":1e400,"s":"caf\\u00e9 \\/ x","arr":[1.50,-0]}';
+write('original.ndjson', `${ORIGINAL}\n${ev(2)}\n`);
+write('original.json', `[\n  ${ORIGINAL.replace(/,"/g, ',\n    "')},\n  ${ev(2)}\n]\n`);
+
+describe('eql query: _source is the record as written', () => {
+  it.each([
+    ['ndjson', 'original.ndjson', ['--threads', '1']],
+    ['ndjson', 'original.ndjson', ['--threads', '2']],
+    ['es', 'original.ndjson', []],
+    ['ndjson', 'original.json', []],
+  ])('--format %s on %s %j', (format, file, extra) => {
+    const r = runEql(['query', '--format', format, ...extra, 'process where id == 1', file], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`"_source":${ORIGINAL}`);
+  });
+
+  it('in sequences too', () => {
+    const r = query(['sequence [process where id == 1] [process where id == 2]', 'original.ndjson']);
+    expect(r.stdout).toContain(`"_source":${ORIGINAL}`);
+    const es = runEql(['query', '--format', 'es', 'sequence [process where id == 1] [process where id == 2]', 'original.ndjson'], { cwd: dir });
+    expect(es.stdout).toContain(`"_source":${ORIGINAL}`);
+    expect(JSON.parse(es.stdout)).toMatchObject({ hits: { total: { value: 1 } } });
+  });
+});

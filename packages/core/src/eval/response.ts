@@ -4,7 +4,7 @@
  * and a placeholder with `missing: true` for a missing-event stage.
  */
 import type { Hit } from './hit.js';
-import type { QueryResult } from './run.js';
+import type { QueryResult, SequenceResult } from './run.js';
 
 export interface EsEvent {
   readonly _index: string;
@@ -15,6 +15,23 @@ export interface EsEvent {
 
 export function esEvent(h: Hit | null): EsEvent {
   return h ? { _index: h.index, _id: h.id, _source: h.event } : { _index: '', _id: '', _source: {}, missing: true };
+}
+
+/**
+ * One event `{_index, _id, _source}` as JSON text. `_source` is the record's original text when the reader kept it
+ * — as Elasticsearch returns what was indexed: `1.0`, integers beyond 2^53, `1e400` and escapes as written — on
+ * one line (a pretty-printed record's line breaks and indentation, which are never inside a JSON string, go).
+ */
+export function esEventJson(h: Hit | null): string {
+  if (!h || h.source === undefined) return JSON.stringify(esEvent(h));
+  const source = h.source.includes('\n') || h.source.includes('\r') ? h.source.replace(/[\r\n]+[ \t]*/g, '') : h.source;
+  return `{"_index":${JSON.stringify(h.index)},"_id":${JSON.stringify(h.id)},"_source":${source}}`;
+}
+
+/** A sequence or sample `{join_keys, events}` as JSON text (`join_keys` left out when empty, unless `keys` says so). */
+export function esSequenceJson(s: SequenceResult, keys: 'always' | 'when-any' = 'when-any'): string {
+  const joinKeys = keys === 'always' || s.joinKeys.length ? `"join_keys":${JSON.stringify(s.joinKeys)},` : '';
+  return `{${joinKeys}"events":[${s.hits.map(esEventJson).join(',')}]}`;
 }
 
 const headOf = (took: number) => ({ is_partial: false, is_running: false, took: Math.round(took), timed_out: false });
@@ -51,12 +68,9 @@ export function* esResponseJson(result: QueryResult, took: number): Generator<st
   yield open(items.length, result.kind === 'events' ? 'events' : result.kind === 'counts' ? 'counts' : 'sequences');
   for (let i = 0; i < items.length; i++) {
     const sep = i ? ',' : '';
-    if (result.kind === 'events') yield sep + JSON.stringify(esEvent(result.hits[i]));
+    if (result.kind === 'events') yield sep + esEventJson(result.hits[i]);
     else if (result.kind === 'counts') yield sep + JSON.stringify(result.rows[i]);
-    else {
-      const s = result.sequences[i];
-      yield sep + JSON.stringify({ ...(s.joinKeys.length ? { join_keys: s.joinKeys } : {}), events: s.hits.map(esEvent) });
-    }
+    else yield sep + esSequenceJson(result.sequences[i]);
   }
   yield ']}}';
 }
