@@ -145,3 +145,48 @@ describe('eql query: _source is the record as written', () => {
     expect(JSON.parse(es.stdout)).toMatchObject({ hits: { total: { value: 1 } } });
   });
 });
+
+const pidEvent = (id: number, pid: string, extra = '') => `{"@timestamp":${T + id},"event":{"category":"process"},"id":${id},"process":{"pid":${pid}}${extra}}`;
+write('pids.ndjson', [pidEvent(1, '9007199254740992'), pidEvent(2, '9007199254740993'), pidEvent(3, '9007199254740994'), pidEvent(4, '5'), pidEvent(5, '[1, 9007199254740993]')].join('\n') + '\n');
+write('pid-seq.ndjson', [pidEvent(1, '9007199254740992', ',"k":"a"'), pidEvent(2, '9007199254740993', ',"k":"b"'), pidEvent(3, '9007199254740993', ',"k":"a"'), pidEvent(4, '9007199254740993', ',"k":"b"')].join('\n') + '\n');
+const mappingWithPid = (type: string) =>
+  JSON.stringify({
+    mappings: { properties: { '@timestamp': { type: 'date' }, event: { properties: { category: { type: 'keyword' } } }, id: { type: 'long' }, k: { type: 'keyword' }, process: { properties: { pid: { type } } } } },
+  });
+write('long.json', mappingWithPid('long'));
+write('double.json', mappingWithPid('double'));
+
+describe('eql query: integers beyond 2^53 compare and join exactly in long fields', () => {
+  const cases: [string, number[]][] = [
+    ['process where process.pid == 9007199254740993', [2, 5]],
+    ['process where process.pid != 9007199254740993', [1, 3, 4]],
+    ['process where process.pid in (9007199254740993, 5)', [2, 4, 5]],
+    ['process where process.pid > 9007199254740992', [2, 3, 5]],
+    ['process where process.pid >= 9007199254740994', [3]],
+    ['process where process.pid < 9007199254740993', [1, 4, 5]],
+    ['process where -9007199254740993 != process.pid', [1, 2, 3, 4, 5]],
+  ];
+  for (const mapping of [[], ['--mapping', 'long.json']]) {
+    for (const threads of ['1', '2']) {
+      it.each(cases)(`%s (${mapping.join(' ') || 'no mapping'}, threads ${threads})`, (q, want) => {
+        const r = query([...mapping, '--threads', threads, q, 'pids.ndjson']);
+        expect(r.stderr).toBe('');
+        expect(ids(r)).toEqual(want);
+      });
+    }
+  }
+
+  it('a double field compares as doubles, as Elasticsearch does', () => {
+    expect(ids(query(['--mapping', 'double.json', 'process where process.pid == 9007199254740993', 'pids.ndjson']))).toEqual([1, 2, 5]);
+  });
+
+  it.each([['1'], ['2']])('sequence keys join exactly and are reported as written (threads %s)', (threads) => {
+    const q = 'sequence by process.pid [process where k == "a"] [process where k == "b"]';
+    const r = query(['--threads', threads, q, 'pid-seq.ndjson']);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toContain('"join_keys":[9007199254740993]');
+    const es = runEql(['query', '--threads', threads, '--format', 'es', q, 'pid-seq.ndjson'], { cwd: dir });
+    expect(es.stdout).toContain('"join_keys":[9007199254740993]');
+    expect(JSON.parse(es.stdout)).toMatchObject({ hits: { total: { value: 1 } } });
+  });
+});

@@ -13,6 +13,7 @@ import type { ComparisonOp, Expr, FieldRef, Literal, MatchOperator } from '../as
 import { lookupFunction } from '../functions/registry.js';
 import type { Scalar } from '../functions/types.js';
 import { parseIpRange, type IpRange } from '../values/ip.js';
+import { exactIntegerLiteral } from './exact-integers.js';
 import { foldConstant, type Constant } from './constant.js';
 import type { FieldPlan, FieldPlanner } from './field-plan.js';
 import { rewriteCondition } from './rewrite.js';
@@ -20,11 +21,12 @@ import { rewriteCondition } from './rewrite.js';
 /** An index query on one field. */
 export type Leaf =
   /** A term (`==`) or range query; `!=` is `not` over `==`. */
-  | { readonly op: 'compare'; readonly cmp: Exclude<ComparisonOp, '!='>; readonly value: Scalar }
+  /** `exact`: the literal's exact value when it is an integer beyond 2^53 (`value` is then rounded). */
+  | { readonly op: 'compare'; readonly cmp: Exclude<ComparisonOp, '!='>; readonly value: Scalar; readonly exact?: bigint }
   /** The field has an indexed value (`x != null`; `x == null` is `not` over it). */
   | { readonly op: 'exists' }
   /** A terms query: `in`/`in~` (`not in` is `not` over it). */
-  | { readonly op: 'in'; readonly values: readonly Scalar[]; readonly caseInsensitive: boolean }
+  | { readonly op: 'in'; readonly values: readonly Scalar[]; readonly caseInsensitive: boolean; readonly exact?: readonly (bigint | undefined)[] }
   /** `:`, `like`, `like~`, `regex`, `regex~`: any pattern matches the whole value. */
   | { readonly op: 'match'; readonly operator: MatchOperator; readonly patterns: readonly Literal[] }
   /** `startsWith(field, constant)`: a prefix query. */
@@ -131,8 +133,10 @@ class Planner {
     }
     if (rc && rc.value === null && (op === '==' || op === '!=')) return this.nullCheck(left, op === '==');
     if (!rc || !this.isField(left)) return { kind: 'script', expr: e };
-    if (op === '!=') return negate(this.leaf(left, { op: 'compare', cmp: '==', value: rc.value }));
-    return this.leaf(left, { op: 'compare', cmp: op, value: rc.value });
+    const exact = exactIntegerLiteral(right);
+    const ex = exact === undefined ? {} : { exact };
+    if (op === '!=') return negate(this.leaf(left, { op: 'compare', cmp: '==', value: rc.value, ...ex }));
+    return this.leaf(left, { op: 'compare', cmp: op, value: rc.value, ...ex });
   }
 
   /** `x == null` / `x != null`: existence for a field, a script null test otherwise. */
@@ -149,7 +153,9 @@ class Planner {
   private membership(e: Extract<Expr, { kind: 'in' }>): ConditionPlan {
     const values = e.values.map((v) => this.constant(v));
     if (!this.isField(e.operand) || values.some((v) => v === undefined)) return { kind: 'script', expr: e };
-    const leaf = this.leaf(e.operand, { op: 'in', values: values.map((v) => v!.value), caseInsensitive: e.caseInsensitive });
+    const exact = e.values.map(exactIntegerLiteral);
+    const ex = exact.some((x) => x !== undefined) ? { exact } : {};
+    const leaf = this.leaf(e.operand, { op: 'in', values: values.map((v) => v!.value), caseInsensitive: e.caseInsensitive, ...ex });
     return e.negated ? negate(leaf) : leaf;
   }
 

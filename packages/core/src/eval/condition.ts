@@ -9,6 +9,7 @@ import type { Event } from './event.js';
 import type { FieldPlan, FieldPlanner } from './field-plan.js';
 import { planCondition, type ConditionPlan, type Leaf } from './condition-plan.js';
 import { compareLeaf, existsLeaf, inLeaf, ipRangeLeaf, prefixTest, textLeaf, type Predicate } from './leaf.js';
+import { exactCompareLeaf, exactInLeaf } from './exact-leaf.js';
 import { patternMatcher } from './patterns.js';
 import { compileScript, scriptPredicate } from './script.js';
 import { compileWildcard } from '../matching/wildcard.js';
@@ -58,11 +59,11 @@ export class ConditionCompiler {
 function leafPredicate(field: FieldPlan, leaf: Leaf): Predicate {
   switch (leaf.op) {
     case 'compare':
-      return compareLeaf(field, leaf.cmp, leaf.value);
+      return leaf.exact === undefined ? compareLeaf(field, leaf.cmp, leaf.value) : exactCompareLeaf(field, leaf.cmp, leaf.value, leaf.exact);
     case 'exists':
       return existsLeaf(field);
     case 'in':
-      return inLeaf(field, leaf.values, leaf.caseInsensitive);
+      return leaf.exact === undefined ? inLeaf(field, leaf.values, leaf.caseInsensitive) : exactInLeaf(field, leaf.values, leaf.caseInsensitive, leaf.exact);
     case 'match':
       return textLeaf(field, patternMatcher(leaf.operator, leaf.patterns));
     case 'prefix':

@@ -76,6 +76,7 @@ export function valueKind(plan: FieldPlan, value: unknown): ValueKind | undefine
     case 'string':
       return 'keyword';
     case 'number':
+    case 'bigint': // an integer beyond 2^53 read exactly (exact-integers.ts)
       return 'number';
     case 'boolean':
       return 'boolean';

@@ -12,6 +12,7 @@ import { canonicalIp } from '../values/ip.js';
 import type { Event } from './event.js';
 import { valueKind, type FieldPlanner, type FieldPlan } from './field-plan.js';
 import { compileScript } from './script.js';
+import { exactView, isInexactInteger } from './exact-integers.js';
 
 /** One key value: its identity for grouping, the value to report, and how it sorts. */
 export interface KeyValue {
@@ -21,6 +22,8 @@ export interface KeyValue {
   readonly sortable: Scalar;
   /** For date fields: how to print the key (ISO in sequences, epoch millis in samples). */
   readonly dateMillis?: number;
+  /** An integer beyond 2^53 (read exactly, exact-integers.ts): its digits, which are its identity. */
+  readonly exact?: string;
 }
 
 export interface KeyTuple {
@@ -42,14 +45,17 @@ function typeTag(v: Scalar): string {
 export function compareKeyValues(a: KeyValue, b: KeyValue): number {
   const x = a.sortable;
   const y = b.sortable;
-  if (x === y) return 0;
+  if (x === y && a.exact === b.exact) return 0;
   if (x === null) return -1;
   if (y === null) return 1;
   const tx = typeTag(x);
   const ty = typeTag(y);
   if (tx !== ty) return tx < ty ? -1 : 1;
   if (typeof x === 'string') return compareStringsUtf8(x, y as string);
-  if (typeof x === 'number') return x < (y as number) ? -1 : 1;
+  if (typeof x === 'number') {
+    if (x !== y) return x < (y as number) ? -1 : 1;
+    return a.exact !== undefined && b.exact !== undefined && a.exact !== b.exact ? (BigInt(a.exact) < BigInt(b.exact) ? -1 : 1) : 0;
+  }
   return x === false ? -1 : 1;
 }
 
@@ -68,7 +74,16 @@ function fieldKeyValues(plan: FieldPlan): ValuesOf {
   return (ev) => {
     const out: KeyValue[] = [];
     const seen = new Set<string>();
-    for (const raw of plan.accessor.values(ev)) {
+    // Integers beyond 2^53 are read exactly (a long key joins on its exact value).
+    const exactly = (plan.kind === 'integer' || plan.kind === 'dynamic') && plan.accessor.some(ev, isInexactInteger);
+    for (const raw of plan.accessor.values(exactly ? exactView(ev) : ev)) {
+      if (typeof raw === 'bigint') {
+        const exact = raw.toString();
+        if (seen.has('d' + exact)) continue;
+        seen.add('d' + exact);
+        out.push({ value: Number(raw), sortable: Number(raw), exact });
+        continue;
+      }
       const kind = valueKind(plan, raw);
       if (kind === undefined) continue;
       if (kind === 'keyword' && plan.ignoreAbove !== undefined && typeof raw === 'string' && raw.length > plan.ignoreAbove) continue;
@@ -134,7 +149,7 @@ export function compileKeys(keys: readonly Expr[], planner: FieldPlanner): KeyEx
       for (const t of tuples) for (const v of values) if (next.length < MAX_TUPLES) next.push([...t, v]);
       tuples = next;
     }
-    return tuples.map((values) => ({ values, id: values.map((v) => typeTag(v.sortable) + String(v.sortable)).join('\u0000') }));
+    return tuples.map((values) => ({ values, id: values.map((v) => typeTag(v.sortable) + (v.exact ?? String(v.sortable))).join('\u0000') }));
   };
 }
 

@@ -30,7 +30,9 @@ export function esEventJson(h: Hit | null): string {
 
 /** A sequence or sample `{join_keys, events}` as JSON text (`join_keys` left out when empty, unless `keys` says so). */
 export function esSequenceJson(s: SequenceResult, keys: 'always' | 'when-any' = 'when-any'): string {
-  const joinKeys = keys === 'always' || s.joinKeys.length ? `"join_keys":${JSON.stringify(s.joinKeys)},` : '';
+  const exact = s.exactJoinKeys;
+  const keyText = exact ? `[${s.joinKeys.map((k, i) => exact[i] ?? JSON.stringify(k)).join(',')}]` : JSON.stringify(s.joinKeys);
+  const joinKeys = keys === 'always' || s.joinKeys.length ? `"join_keys":${keyText},` : '';
   return `{${joinKeys}"events":[${s.hits.map(esEventJson).join(',')}]}`;
 }
 

@@ -20,6 +20,7 @@ import { SampleEngine } from './sample.js';
 import { SequenceEngine, type StageMatches } from './sequence.js';
 import { valueKind } from './field-plan.js';
 import { recordTextProblem, type RecordProblem } from './record-check.js';
+import { noteRecordText } from './exact-integers.js';
 
 /** Raw records of one input file, in input order (what the core's event readers deliver). */
 export interface RecordBatch {
@@ -108,6 +109,8 @@ export class QueryAbortedError extends Error {
 export interface SequenceResult {
   /** The join key values, as Elasticsearch reports them. */
   readonly joinKeys: readonly Scalar[];
+  /** Where a join key is an integer beyond 2^53 (rounded in `joinKeys`): its exact digits, by position. */
+  readonly exactJoinKeys?: readonly (string | undefined)[];
   /** The events in stage order; null for a missing-event stage. */
   readonly hits: readonly (Hit | null)[];
 }
@@ -148,6 +151,11 @@ interface Candidate {
  * chunk of input: a kept hit must not pin a megabyte). Concatenation then slicing makes V8 copy it out flat.
  */
 const ownCopy = (s: string): string => (' ' + s).slice(1);
+
+/** `exactJoinKeys` for a key tuple holding integers beyond 2^53 (none otherwise). */
+function exactKeys(key: KeyTuple): { exactJoinKeys?: readonly (string | undefined)[] } {
+  return key.values.some((v) => v.exact !== undefined) ? { exactJoinKeys: key.values.map((v) => v.exact) } : {};
+}
 
 const baseName = (file: string) => file.replace(/^.*[\\/]/, '');
 
@@ -228,6 +236,7 @@ class Runner {
       }
       const ev = b.parse(i);
       if (!ev) continue;
+      if (b.reject) noteRecordText(ev, b.lines[i]);
       this.stats.parsed++;
       this.opts.onParsed?.(ev);
       this.event(ev, index, b, i);
@@ -369,11 +378,11 @@ class Runner {
       return keepFirst || resultPosition === 'head' ? items.slice(0, size) : size === 0 ? [] : items.slice(-size);
     };
     if (this.samples) {
-      const sequences = this.samples.finish().map((s) => ({ joinKeys: s.key.values.map((v) => reportKey(v, 'sample')), hits: s.hits }));
+      const sequences = this.samples.finish().map((s) => ({ joinKeys: s.key.values.map((v) => reportKey(v, 'sample')), ...exactKeys(s.key), hits: s.hits }));
       return { kind: 'samples', sequences: limit(sequences, true) };
     }
     if (this.sequences) {
-      let sequences: SequenceResult[] = this.sequences.finish().map((m) => ({ joinKeys: m.key.values.map((v) => reportKey(v, 'sequence')), hits: m.hits }));
+      let sequences: SequenceResult[] = this.sequences.finish().map((m) => ({ joinKeys: m.key.values.map((v) => reportKey(v, 'sequence')), ...exactKeys(m.key), hits: m.hits }));
       for (const p of this.q.pipes) if (p.name === 'head' || p.name === 'tail') sequences = sliceByPipe(sequences, p);
       return { kind: 'sequences', sequences: limit(sequences) };
     }

@@ -11,6 +11,7 @@
  * ordinals. Records the pre-filter rejects are neither parsed nor validated. With a gate, the whole chunk is
  * searched once and only lines holding a gate match are tested and parsed.
  */
+import { noteRecordText } from '../../eval/exact-integers.js';
 import { checkOddLine, errorReason, jsonTypeName } from '../events/record-sink.js';
 import type { ChunkProblem, ChunkResult } from './protocol.js';
 
@@ -100,6 +101,7 @@ export class ChunkScanner {
       return;
     }
     out.parsed++;
+    noteRecordText(v as Record<string, unknown>, raw);
     if (this.filter.matches(v as Record<string, unknown>)) out.keep(raw, line, at);
   }
 
