@@ -25,8 +25,8 @@ describe('eql check', () => {
     const p = file('misspelled.toml', readFileSync(seedRule, 'utf8').replace('integrity_level_name', 'integrity_level_nmae'));
     const r = runEql(['check', p]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain(`${p}#b7c84f6e-2d1a-4c59-9e83-5f0a6d2e91c4:87:8: error eql/unknown-field: \`process.Ext.token.integrity_level_nmae\` is not a field`);
-    expect(r.stdout).toContain('87 |        process.Ext.token.integrity_level_nmae == "high" and\n   |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^');
+    expect(r.stdout).toContain(`${p}#b7c84f6e-2d1a-4c59-9e83-5f0a6d2e91c4:95:7: error eql/unknown-field: \`process.Ext.token.integrity_level_nmae\` is not a field`);
+    expect(r.stdout).toContain('95 |       process.Ext.token.integrity_level_nmae == "high" and\n   |       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^');
     expect(r.stdout).toContain('= fix: did you mean `process.Ext.token.integrity_level_name`?');
     expect(lastLine(r.stdout)).toBe('1 query, 1 with errors, 0 warnings');
   });
@@ -119,10 +119,10 @@ describe('eql check --sarif', () => {
     const run = log.runs[0];
     expect(run.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['eql/wildcard-in-equality', 'eql/unknown-field', 'eql/no-case-insensitive-variant']);
     const unknown = run.results.find((x: { ruleId: string }) => x.ruleId === 'eql/unknown-field');
-    expect(unknown).toMatchObject({ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'sarif.toml' }, region: { startLine: 87, startColumn: 8, endLine: 87, endColumn: 46 } } }] });
+    expect(unknown).toMatchObject({ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'sarif.toml' }, region: { startLine: 95, startColumn: 7, endLine: 95, endColumn: 45 } } }] });
     expect(unknown.fixes[0]).toMatchObject({
       description: { text: 'did you mean `process.Ext.token.integrity_level_name`?' },
-      artifactChanges: [{ artifactLocation: { uri: 'sarif.toml' }, replacements: [{ deletedRegion: { startLine: 87, startColumn: 8 }, insertedContent: { text: 'process.Ext.token.integrity_level_name' } }] }],
+      artifactChanges: [{ artifactLocation: { uri: 'sarif.toml' }, replacements: [{ deletedRegion: { startLine: 95, startColumn: 7 }, insertedContent: { text: 'process.Ext.token.integrity_level_name' } }] }],
     });
     const fromExport = run.results.find((x: { ruleId: string }) => x.ruleId === 'eql/no-case-insensitive-variant');
     expect(fromExport.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'export.ndjson' }, region: { startLine: 1 } });

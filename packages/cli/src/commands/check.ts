@@ -2,7 +2,7 @@ import { checkText, hasErrors, SchemaChooser, type Diagnostic } from '@eqlkit/co
 import { loadBundledSchemas } from '@eqlkit/core/io';
 import { UsageError, type Command } from '../command.js';
 import { loadUserLayers } from '../check-schemas.js';
-import { loadQueries } from '../inputs.js';
+import { failureJson, loadQueries } from '../inputs.js';
 import { renderDiagnostic } from '../render/diagnostic.js';
 import { diagnosticJson } from '../render/diagnostic-json.js';
 import { sarifLog, type SarifInput } from '../render/sarif.js';
@@ -79,8 +79,10 @@ export const checkCommand: Command = {
         for (const d of diagnostics) io.stdout.write(renderDiagnostic(q, fileText, d, style) + '\n\n');
       }
     }
-    if (values['sarif']) io.stdout.write(JSON.stringify(sarifLog(sarif, { cwd: process.cwd(), version: VERSION }), null, 2) + '\n');
-    const summary = summaryLine(loaded.queries.length, withErrors, loaded.skipped, `, ${plural(warnings, 'warning')}`);
+    // Files that could not be read as rules are reported too: a report that leaves them out reads as all clean.
+    if (values['json']) for (const f of loaded.failures) io.stdout.write(JSON.stringify(failureJson(f)) + '\n');
+    if (values['sarif']) io.stdout.write(JSON.stringify(sarifLog(sarif, { cwd: process.cwd(), version: VERSION, failures: loaded.failures }), null, 2) + '\n');
+    const summary = summaryLine(loaded.queries.length, withErrors, loaded.skipped, `, ${plural(warnings, 'warning')}`, loaded.failedFiles);
     (values['json'] || values['sarif'] ? io.stderr : io.stdout).write(summary + '\n');
     return loaded.inputErrors ? 2 : withErrors ? 1 : 0;
   },

@@ -1,6 +1,6 @@
 import { parse, hasErrors } from '@eqlkit/core';
 import type { Command } from '../command.js';
-import { loadQueries } from '../inputs.js';
+import { failureJson, loadQueries } from '../inputs.js';
 import { renderDiagnostic } from '../render/diagnostic.js';
 import { diagnosticJson } from '../render/diagnostic-json.js';
 import { styleFor } from '../render/style.js';
@@ -42,7 +42,8 @@ export const parseCommand: Command = {
         for (const d of result.diagnostics) io.stdout.write(renderDiagnostic(q, fileText, d, style) + '\n\n');
       }
     }
-    const summary = summaryLine(loaded.queries.length, withErrors, loaded.skipped);
+    if (values['json']) for (const f of loaded.failures) io.stdout.write(JSON.stringify(failureJson(f)) + '\n');
+    const summary = summaryLine(loaded.queries.length, withErrors, loaded.skipped, '', loaded.failedFiles);
     (values['json'] ? io.stderr : io.stdout).write(summary + '\n');
     return loaded.inputErrors ? 2 : withErrors ? 1 : 0;
   },

@@ -6,6 +6,7 @@
 import { relative, isAbsolute, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkCatalog, checkCodeHelp, type Diagnostic, type RuleQuery, type Severity } from '@eqlkit/core';
+import type { FileFailure } from '../inputs.js';
 import { locate } from './locate.js';
 
 export interface SarifInput {
@@ -15,23 +16,39 @@ export interface SarifInput {
 }
 
 const SYNTAX_HELP = 'The query is not valid Elasticsearch EQL syntax, or uses a form Elasticsearch rejects.';
+const FILE_HELP: Readonly<Record<FileFailure['code'], string>> = {
+  'eql/unreadable-file': 'The file could not be read (missing, a folder, no permission, or a pattern that matches nothing): its rules were not checked.',
+  'eql/invalid-rule-file': 'The file could not be read as rules (broken TOML, no query, a malformed export line): its rules were not checked.',
+};
 
-/** The SARIF log (a plain object to JSON.stringify). `cwd` makes artifact URIs relative. Never throws. */
-export function sarifLog(inputs: readonly SarifInput[], options: { cwd: string; version: string }): Record<string, unknown> {
+/**
+ * The SARIF log (a plain object to JSON.stringify). `cwd` makes artifact URIs relative. Files that could not be
+ * read as rules (`failures`) are results at the file too, and tool execution notifications of an unsuccessful run.
+ * Never throws.
+ */
+export function sarifLog(inputs: readonly SarifInput[], options: { cwd: string; version: string; failures?: readonly FileFailure[] }): Record<string, unknown> {
   const ruleIds: string[] = [];
-  const results = inputs.flatMap(({ q, fileText, diagnostics }) =>
-    diagnostics.map((d) => {
-      let ruleIndex = ruleIds.indexOf(d.code);
-      if (ruleIndex < 0) ruleIndex = ruleIds.push(d.code) - 1;
-      return result(q, fileText, d, ruleIndex, options.cwd);
-    }),
-  );
+  const ruleIndexOf = (code: string) => {
+    const i = ruleIds.indexOf(code);
+    return i < 0 ? ruleIds.push(code) - 1 : i;
+  };
+  const results = inputs.flatMap(({ q, fileText, diagnostics }) => diagnostics.map((d) => result(q, fileText, d, ruleIndexOf(d.code), options.cwd)));
+  const failures = options.failures ?? [];
+  const failureLocation = (f: FileFailure) => ({
+    physicalLocation: {
+      artifactLocation: { uri: artifactUri(f.file, options.cwd) },
+      ...(f.line !== undefined ? { region: { startLine: f.line, ...(f.column !== undefined ? { startColumn: f.column } : {}) } } : {}),
+    },
+  });
+  for (const f of failures) results.push({ ruleId: f.code, ruleIndex: ruleIndexOf(f.code), level: 'error', message: { text: f.message }, locations: [failureLocation(f)] });
+  const notifications = failures.map((f) => ({ level: 'error', message: { text: `${f.file}: ${f.message}` }, locations: [failureLocation(f)], descriptor: { id: f.code } }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
         tool: { driver: { name: 'eqlkit', semanticVersion: options.version, version: options.version, rules: ruleIds.map(rule) } },
+        invocations: [{ executionSuccessful: failures.length === 0, toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits',
         results,
       },
@@ -41,7 +58,7 @@ export function sarifLog(inputs: readonly SarifInput[], options: { cwd: string; 
 
 function rule(code: string): Record<string, unknown> {
   const key = code.replace(/^eql\//, '');
-  const help = checkCodeHelp(code) ?? SYNTAX_HELP;
+  const help = checkCodeHelp(code) ?? FILE_HELP[code as FileFailure['code']] ?? SYNTAX_HELP;
   const severity: Severity = Object.hasOwn(checkCatalog, key) ? checkCatalog[key as keyof typeof checkCatalog].severity : 'error';
   return {
     id: code,

@@ -44,7 +44,7 @@ describe('the per-query features of a document', () => {
     const doc = service.open('file:///r.toml', example, 'toml');
     const folds = doc.foldingRanges().map((s) => example.slice(s.start, s.end));
     expect(folds.filter((f) => f.startsWith('[')).length).toBe(3);
-    expect(folds.some((f) => f.startsWith('("?:\\\\Windows\\\\SysWOW64\\\\msiexec.exe"'))).toBe(true);
+    expect(folds.some((f) => /^\(\s*"\?:\\\\Windows\\\\SysWOW64\\\\msiexec\.exe"/.test(f))).toBe(true);
     const at = example.indexOf('connection_attempted') + 3;
     const [chain] = doc.selectionRanges([at]);
     const texts = chain.map((s) => example.slice(s.start, s.end));
@@ -55,7 +55,7 @@ describe('the per-query features of a document', () => {
   });
 
   it('offers quick fixes, fix-all and format as code actions', () => {
-    const text = example.replace('process.name : "msiexec.exe" and process.args : "/V"', 'process.name = "msiexec.exe" and process.args : "/V"');
+    const text = example.replace('process.name : "msiexec.exe"', 'process.name = "msiexec.exe"');
     const doc = service.open('file:///r.toml', text, 'toml');
     const eq = text.indexOf('process.name = ') + 13;
     const actions = doc.codeActions({ start: eq, end: eq });

@@ -15,7 +15,8 @@ const FOLDER_PATTERN = '**/*.{eql,toml}';
 
 /**
  * Expands file arguments: existing files as given, folders to the `.eql` and `.toml` files below them, globs (sorted),
- * `-` as standard input. `fromFolder` holds the paths found by walking a folder.
+ * `-` as standard input. `fromFolder` holds the paths found by walking a folder or expanding a glob (not named one by
+ * one), where a TOML file that is not a rule is passed over.
  */
 export async function expandPaths(args: readonly string[]): Promise<{ paths: string[]; problems: InputProblem[]; fromFolder: Set<string> }> {
   const paths: string[] = [];
@@ -36,6 +37,7 @@ export async function expandPaths(args: readonly string[]): Promise<{ paths: str
     }
     const matches = await expandGlob(arg);
     if (!matches.length) problems.push({ file: arg, message: 'no files match this pattern' });
+    for (const f of matches) fromFolder.add(f);
     paths.push(...matches);
   }
   return { paths, problems, fromFolder };
@@ -79,7 +81,7 @@ export async function readQueryFiles(args: readonly string[], options: { stdinKi
     }
     const kind = path === '-' ? (options.stdinKind ?? 'eql') : queryFileKind(path);
     const content = readQueryFile(read.text, path, kind);
-    // A folder walk meets configuration files too (pyproject.toml, …); named explicitly, they are an error.
+    // A folder walk or a glob meets configuration files too (pyproject.toml, …); named explicitly, they are an error.
     if (content.notARule && fromFolder.has(path)) continue;
     files.push({ path, text: read.text, kind, content });
   }
