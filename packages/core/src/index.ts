@@ -41,3 +41,5 @@ export type {
   SignatureHelp,
   StageInfo,
 } from './service/api.js';
+export { columnsFor, fieldColumn, queryFields, type Column } from './present/columns.js';
+export { planCondition, type ConditionPlan, type Leaf as ConditionLeaf } from './eval/condition-plan.js';

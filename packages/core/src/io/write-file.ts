@@ -30,17 +30,23 @@ function describeWriteError(e: unknown): string {
   }
 }
 
-/** Replaces `path`'s content with `text` (UTF-8). Never throws: a failure comes back as a message, the file untouched. */
+/** Replaces `path`'s content with `text` (UTF-8), or creates it. Never throws: a failure comes back as a message, the file untouched. */
 export function writeFileAtomic(path: string, text: string): WriteResult {
   let target = path;
   let tmp: string | undefined;
   let fd: number | undefined;
   try {
-    target = realpathSync(path);
-    const mode = statSync(target).mode & 0o7777;
+    // A new file (no original to keep the bits of) is created with the umask's usual bits.
+    let mode: number | undefined;
+    try {
+      target = realpathSync(path);
+      mode = statSync(target).mode & 0o7777;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
     tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-    fd = openSync(tmp, 'wx', mode);
-    fchmodSync(fd, mode); // exactly the original's bits, whatever the umask
+    fd = openSync(tmp, 'wx', mode ?? 0o666);
+    if (mode !== undefined) fchmodSync(fd, mode); // exactly the original's bits, whatever the umask
     const bytes = Buffer.from(text, 'utf8');
     for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
     fsyncSync(fd);
