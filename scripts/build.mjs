@@ -6,6 +6,8 @@
 //   3. copy the bundled field schemas next to it, so the built command never reads ../shared;
 //   4. bundle the language server the same way into packages/lsp/dist/server.js (CommonJS, started with `--stdio`),
 //      with its query-worker.js and the schemas beside it: the editor extension ships that folder as it is.
+//   5. bundle the REPL (packages/repl) as an ES module of its own, packages/repl/dist/repl.mjs, which `eql repl`
+//      loads on demand (Ink and yoga-layout use top-level await, which the CommonJS command bundle cannot hold).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,6 +89,8 @@ async function bundleCli() {
     sourcemap: 'linked',
     logLevel: 'warning',
     define: { 'import.meta.url': '__eqlModuleUrl' },
+    // Loaded from its own bundle at run time (see bundleRepl).
+    external: ['@eqlkit/repl'],
     banner: { js: "const __eqlModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   const schemas = join(root, 'packages/core/schemas');
@@ -133,7 +137,41 @@ async function bundleServer() {
   log('language server bundled (packages/lsp/dist/server.js)');
 }
 
+async function bundleRepl() {
+  const replDir = join(root, 'packages/repl');
+  const dist = join(replDir, 'dist');
+  rmSync(dist, { recursive: true, force: true });
+  await build({
+    entryPoints: { repl: join(replDir, 'src/index.ts') },
+    outdir: dist,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    // Ink imports the React devtools only when DEV=true; they are not installed, so that import gets an empty module.
+    plugins: [
+      {
+        name: 'no-devtools',
+        setup(b) {
+          b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'no-devtools' }));
+          b.onLoad({ filter: /.*/, namespace: 'no-devtools' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };' }));
+        },
+      },
+    ],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    // CommonJS dependencies inside an ES module bundle still call require() for Node's built-ins.
+    banner: { js: "import { createRequire as __eqlCreateRequire } from 'node:module'; const require = __eqlCreateRequire(import.meta.url);" },
+  });
+  const schemas = join(root, 'packages/core/schemas');
+  if (existsSync(schemas)) cpSync(schemas, join(dist, 'schemas'), { recursive: true });
+  log('eql repl bundled');
+}
+
 generateGrammarBundle();
 await generateFastParser();
+await bundleRepl();
 await bundleCli();
 await bundleServer();

@@ -25,6 +25,8 @@ const script = new vm.Script(Module.wrap(readFileSync(bundle, 'utf8')), { filena
 const mod = new Module(bundle, module);
 mod.filename = bundle;
 mod.paths = Module._nodeModulePaths(dist);
+// import() inside a vm.Script needs a loader; the REPL's ES module bundle is loaded through this one.
+globalThis[Symbol.for('eqlkit.import')] = (url) => import(url);
 script.runInThisContext()(mod.exports, Module.createRequire(bundle), mod, bundle, dist);
 if (cachedData === undefined || script.cachedDataRejected || process.env.EQLKIT_WRITE_CODE_CACHE) {
   // Written when the command ends, so the functions it ran are compiled in the cache too.
