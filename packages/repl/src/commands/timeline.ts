@@ -54,7 +54,7 @@ export const timelineCommand: MetaCommand = {
       const bar = n === 0 ? '' : '█'.repeat(Math.max(1, Math.round((n / peak) * barRoom)));
       ctx.out.print(`${ctx.style.dim(label(i))}  ${String(n).padStart(countWidth)} ${ctx.style.cyan(bar)}`);
     });
-    ctx.out.print(ctx.style.dim(`${plural(times.length, 'match')} by ${human(width)}, ${label(0)} to ${formatIsoMillis(max)}`));
+    ctx.out.print(ctx.style.dim(`${times.length === 1 ? '1 match' : `${times.length} matches`} by ${human(width)}, ${label(0)} to ${formatIsoMillis(max)}`));
     return 'ok';
   },
 };

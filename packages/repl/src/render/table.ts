@@ -8,7 +8,7 @@ import type { Style } from './style.js';
 
 const GAP = '  ';
 const MAX_COLUMN = 48;
-const MIN_COLUMN = 6;
+const MIN_COLUMN = 8;
 
 export interface TableOptions {
   readonly width: number;
@@ -74,12 +74,17 @@ function layout(header: readonly string[], rows: readonly (readonly string[])[],
   return { head, body, lines: [head, ...body] };
 }
 
-/** Shrinks the widest columns first until the row fits `width` (never below a few characters). */
+/**
+ * Shrinks the widest columns first until the row fits `width`; the row number and the timestamp keep their width
+ * while other columns can give way, and no column goes below a few characters (the line is cut instead).
+ */
 function fit(widths: number[], width: number): void {
   const total = () => widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1);
+  const KEEP = 2;
   while (total() > width) {
-    const widest = widths.indexOf(Math.max(...widths));
-    if (widths[widest] <= MIN_COLUMN) break;
+    let widest = -1;
+    for (let c = KEEP; c < widths.length; c++) if (widths[c] > MIN_COLUMN && (widest < 0 || widths[c] > widths[widest])) widest = c;
+    if (widest < 0) break;
     widths[widest]--;
   }
 }

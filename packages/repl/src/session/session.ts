@@ -4,7 +4,7 @@
  * for large files), so the REPL and the command cannot disagree; "loaded" data is re-read on each query, which
  * keeps memory bounded whatever the data's size.
  */
-import { hasErrors, type Diagnostic, type InferenceResult, type QueryResult, type RuleQuery, type RunStats, type SchemaLayer, EvalInputError, type CompiledQuery, type SessionProgress, type StageCount, QueryAbortedError } from '@eqlkit/core';
+import { check, hasErrors, type Schema, type Statement, type Diagnostic, type InferenceResult, type QueryResult, type RuleQuery, type RunStats, type SchemaLayer, EvalInputError, type CompiledQuery, type SessionProgress, type StageCount, QueryAbortedError } from '@eqlkit/core';
 import { executeQuery, formatInputError, type InputError } from '@eqlkit/core/io';
 import { analysisFor, schemaSummary, type Analysis, type AnalysisSettings } from './analysis.js';
 import { countFields, sampleLayer, type FieldInventory } from './data-fields.js';
@@ -164,14 +164,13 @@ export class ReplSession {
       timestampField: this.settings.timestampField ?? rule?.timestampOverride,
       tiebreakerField: this.settings.tiebreakerField ?? rule?.tiebreakerField,
       eventCategoryField: this.settings.eventCategoryField ?? rule?.eventCategoryOverride,
-      strict: this.settings.strict,
     };
   }
 
   /** The analysis (diagnostics, completion, highlighting) of typed queries under the current settings. */
   analysis(rule?: RuleQuery): Analysis {
     const settings = this.analysisSettings(rule);
-    const key = JSON.stringify([settings.indexes, settings.timestampField, settings.tiebreakerField, settings.eventCategoryField, settings.strict, this.dataLayerFor, this.schemaLayers.length]);
+    const key = JSON.stringify([settings.indexes, settings.timestampField, settings.tiebreakerField, settings.eventCategoryField, this.dataLayerFor, this.schemaLayers.length]);
     if (rule) return analysisFor(settings);
     if (this.analysisCache?.key !== key) this.analysisCache = { key, value: analysisFor(settings) };
     return this.analysisCache.value;
@@ -202,6 +201,8 @@ export class ReplSession {
         strict: s.strict,
         threads: this.options.threads,
         workerScript: this.options.workerScript,
+        // Strict mode: extensions beyond Elasticsearch are errors too (the service reports them as warnings).
+        ...(s.strict ? { check: (ast: Statement, schema: Schema | undefined) => check(ast, { schema, strict: true, source: source.text }) } : {}),
         cwd: this.options.cwd,
         signal: control.signal,
         onProgress: control.onProgress,

@@ -1,6 +1,6 @@
 /** The prompt and the input, highlighted from the language service's semantic tokens, with the cursor drawn. */
 import { Box, Text } from 'ink';
-import type { SemanticToken } from '../../../core/src/service/api.js';
+import type { SemanticToken } from '@eqlkit/core';
 import { terminalSafe } from '@eqlkit/core';
 
 const COLOURS: Record<string, string> = {
