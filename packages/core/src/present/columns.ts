@@ -14,6 +14,8 @@ export interface Column {
   readonly title: string;
   /** The cell's text (not yet escaped for a terminal). */
   value(hit: Hit): string;
+  /** Room a streaming table keeps beyond the widest value of its first rows, for values that grow (line numbers). */
+  readonly slack?: number;
 }
 
 /** The fields a query mentions, in the order it first mentions them (the category field left out). */
@@ -39,7 +41,7 @@ export function columnsFor(ast: Statement, opts: { categoryField: string; max?: 
   return [
     { title: 'timestamp', value: (h) => (h.ts === undefined ? '' : formatIsoMillis(h.ts)) },
     { title: opts.categoryField, value: (h) => displayValues(getFieldValues(h.event, opts.categoryField)) },
-    { title: 'source', value: (h) => `${h.index}:${h.line}` },
+    { title: 'source', value: (h) => `${h.index}:${h.line}`, slack: 4 },
     ...fields.map(fieldColumn),
   ];
 }
