@@ -208,6 +208,10 @@ const withMapping: Case[] = [
   // LogicalPlanTests / ExpressionTests
   ['sample by pid [process where process_name == "*"] by hostname [file where file_name == "*"] by user_name', 'ok'],
   ['any where true | head 2147483647', 'ok'],
+  ['any where true | head 2147483648-1', 'ok'],
+  ['any where true | tail 2147483648-1', 'ok'],
+  ['any where true | head -1', 'rejects', 'eql/pipe-argument'],
+  ['any where true | head 1.5', 'rejects', 'eql/pipe-argument'],
   ['sequence [any where true] with runs=2 [any where true]', 'ok'],
   ['any where pid > 100000000000000000000000000000000', 'ok'],
   ['any where 1 * -2 <= -3 * 4', 'ok'],

@@ -94,6 +94,9 @@ const constructs: [string, string][] = [
   // pipes
   ['a where true | head 5', '(pipes (event a true) (| head 5))'],
   ['a where true | head 5 | tail 2', '(pipes (event a true) (| head 5) (| tail 2))'],
+  // Elasticsearch folds a constant integer expression (LogicalPlanTests testFoldedHeadTailValidValue)
+  ['a where true | head 2147483648-1', '(pipes (event a true) (| head (- 2147483648 1)))'],
+  ['a where true | tail (5 * 2) % 3', '(pipes (event a true) (| tail (% (* 5 2) 3)))'],
   ['a where true | unique x, y', '(pipes (event a true) (| unique x y))'],
   ['a where true | count', '(pipes (event a true) (| count))'],
   ['a where true | filter x == 1 | sort y', '(pipes (event a true) (| filter (== x 1)) (| sort y))'],
@@ -125,6 +128,9 @@ const rejections: [string, string, RegExp][] = [
   ['a where true | ⟨head⟩', 'eql/pipe-argument', /non-negative integer/],
   ['a where true | head ⟨-1⟩', 'eql/pipe-argument', /non-negative integer/],
   ['a where true | tail ⟨1.5⟩', 'eql/pipe-argument', /non-negative integer/],
+  ['a where true | head ⟨2 - 3⟩', 'eql/pipe-argument', /non-negative integer/],
+  ['a where true | head ⟨x + 1⟩', 'eql/pipe-argument', /non-negative integer/],
+  ['a where true | tail ⟨2 * 1.5⟩', 'eql/pipe-argument', /non-negative integer/],
   ['sequence with maxspan=⟨1.5⟩h [a where true] [b where true]', 'eql/maxspan-decimal', /whole number/],
   ['sequence with maxspan=1 ⟨w⟩ [a where true] [b where true]', 'eql/maxspan-unit', /ms, s, m, h, d/],
   ['sequence with maxspan=⟨30⟩ [a where true] [b where true]', 'eql/maxspan-no-unit', /30s/],

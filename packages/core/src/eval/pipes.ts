@@ -10,6 +10,7 @@ import type { ConditionCompiler } from './condition.js';
 import type { FieldPlanner } from './field-plan.js';
 import { compileScript } from './script.js';
 import type { Hit } from './hit.js';
+import { pipeLimit } from '../ast/pipe-limit.js';
 
 /** A row of `| count`: the values of its fields (none for a plain count) and how many events had them. */
 export interface CountRow {
@@ -20,7 +21,7 @@ export interface CountRow {
 
 export type PipeOutput<T> = { readonly kind: 'items'; readonly items: T[] } | { readonly kind: 'counts'; readonly rows: CountRow[] };
 
-const limitOf = (p: Pipe): number => (p.args[0]?.kind === 'number' ? p.args[0].value : 0);
+const limitOf = (p: Pipe): number => pipeLimit(p) ?? 0;
 
 /** `head`/`tail` over any results. */
 export function sliceByPipe<T>(items: T[], p: Pipe): T[] {

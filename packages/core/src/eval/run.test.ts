@@ -40,3 +40,13 @@ describe('runQuery and the pre-filter', () => {
     expect(never.stats).toMatchObject({ prefiltered: 0, parsed: 4 });
   });
 });
+
+describe('runQuery and head/tail counts', () => {
+  it('keeps as many results as a folded constant expression says (head 1 + 1, tail 3 - 2)', async () => {
+    const lines = [[line(1), line(2), line(3)]];
+    const head = await runQuery(compileStatement(parse('process where true | head 1 + 1').ast!, {}), batches(lines));
+    expect(head.result.kind === 'events' && head.result.hits.map((h) => h.event['id'])).toEqual([1, 2]);
+    const tail = await runQuery(compileStatement(parse('process where true | tail 3 - 2').ast!, {}), batches(lines));
+    expect(tail.result.kind === 'events' && tail.result.hits.map((h) => h.event['id'])).toEqual([3]);
+  });
+});

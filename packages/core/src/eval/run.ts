@@ -21,6 +21,7 @@ import { SequenceEngine, type StageMatches } from './sequence.js';
 import { valueKind } from './field-plan.js';
 import { recordTextProblem, type RecordProblem } from './record-check.js';
 import { noteRecordText } from './exact-integers.js';
+import { pipeLimit } from '../ast/pipe-limit.js';
 
 /** Raw records of one input file, in input order (what the core's event readers deliver). */
 export interface RecordBatch {
@@ -214,7 +215,7 @@ class Runner {
     const sizeAllows = opts.size === undefined || opts.resultPosition === 'head';
     if (q.kind === 'event' && opts.onEvent && headOnly && sizeAllows) {
       this.sink = opts.onEvent;
-      for (const p of q.pipes) this.remaining = Math.min(this.remaining, p.args[0]?.kind === 'number' ? p.args[0].value : 0);
+      for (const p of q.pipes) this.remaining = Math.min(this.remaining, pipeLimit(p) ?? 0);
       if (opts.size !== undefined) this.remaining = Math.min(this.remaining, opts.size);
     }
   }

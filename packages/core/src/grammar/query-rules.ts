@@ -3,6 +3,7 @@
  * missing-event stages, `until`, and pipe names and arguments. Each rule reports one diagnostic at the place to fix.
  */
 import type { Expr, Pipe, SampleQuery, SequenceQuery, Span, Stage } from '../ast/nodes.js';
+import { pipeLimit } from '../ast/pipe-limit.js';
 import { syntaxDiagnostic } from '../diagnostics/catalog.js';
 import { closestMatches } from '../text/edit-distance.js';
 import { report } from './build-context.js';
@@ -42,7 +43,7 @@ export function checkSample(sample: SampleQuery): void {
 export function checkPipe(pipe: Pipe): void {
   if ((ES_PIPES as readonly string[]).includes(pipe.name)) {
     const arg = pipe.args[0];
-    const valid = pipe.args.length === 1 && arg.kind === 'number' && arg.integer;
+    const valid = pipeLimit(pipe) !== undefined;
     if (!valid) {
       const found = pipe.args.length === 0 ? 'nothing' : pipe.args.length > 1 ? `${pipe.args.length} arguments` : 'a value that is not a non-negative integer';
       report(syntaxDiagnostic('pipe-argument', pipe.args.length === 1 ? arg.span : pipe.args.length ? pipe.span : pipe.nameSpan, { name: pipe.name, found }));
