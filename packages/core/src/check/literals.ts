@@ -1,6 +1,8 @@
 // Literal values against the type they are compared with (`process.pid == "x"`, `trusted == "true"`), and
 // the validity of literals that carry a language of their own (Lucene regexes, CIDR blocks).
-import type { Expr, Literal, Span, StringLiteral } from '../ast/nodes.js';
+import type { Expr, FieldRef, Literal, Span, StringLiteral } from '../ast/nodes.js';
+import { compileDateFormat, DEFAULT_DATE_FORMAT } from '../values/timestamps.js';
+import { fieldPath } from './fields.js';
 import type { Suggestion } from '../diagnostics/diagnostic.js';
 import { parseLuceneRegex } from '../matching/regex-parse.js';
 import { encodeDoubleQuoted } from '../grammar/strings.js';
@@ -53,8 +55,30 @@ export function checkLiteralAgainst(lit: Literal, type: ValueType, other: Expr, 
       if (parseIp(lit.value) !== undefined || (!ordering && lit.value.includes('/') && parseCidr(lit.value).ok)) return false;
       return report(false, ipSuggestion(lit, other, ctx), `\`${ctx.short(lit)}\`, which is not an IP address${ordering ? '' : ' or CIDR block'}`);
     case 'date':
-      return lt === 'boolean' ? report(false) : false;
+      if (lt === 'boolean') return report(false);
+      return lit.kind === 'string' && other.kind === 'field' ? checkDateLiteral(lit, other, ctx) : false;
   }
+}
+
+/**
+ * A string compared with a date field must be a date in the field's format (default
+ * `strict_date_optional_time||epoch_millis`) or date math (`now-1d`, `2020-01-01||+1M`): Elasticsearch's verifier
+ * lets any string through, but the term or range query then parses it with the field's format, and a value it
+ * cannot read ("2020-02-41", "") fails the search. A format eqlkit cannot compile is not second-guessed.
+ */
+function checkDateLiteral(lit: StringLiteral, field: FieldRef, ctx: CheckContext): boolean {
+  if (/^\s*now/.test(lit.value) || lit.value.includes('||')) return false;
+  const r = ctx.schema?.resolve(fieldPath(field));
+  const format = r?.kind === 'field' ? r.field.format : undefined;
+  const compiled = compileDateFormat(format);
+  if (!compiled.ok || compiled.parse(lit.value) !== undefined) return false;
+  ctx.report('type-mismatch', lit.span, {
+    what: `\`${ctx.short(field)}\``,
+    expected: `a date (format \`${format ?? DEFAULT_DATE_FORMAT}\`)`,
+    found: describeLiteral(lit, ctx),
+    note: 'Elasticsearch accepts the query but cannot parse the value as a date, so the search fails',
+  });
+  return true;
 }
 
 function describeLiteral(lit: Literal, ctx: CheckContext): string {
