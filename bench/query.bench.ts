@@ -7,17 +7,16 @@
 // Figures vary ±20% on shared machines: compare the ratios of one run. Options: --events N (default 1M),
 // --big N (default 10M; 0 skips the streamed run), --rounds N (default 2; the best round counts).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, openSync, closeSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEveryLine } from './support/parse-every-line.js';
+import { ensureEvents, generator, type Truth } from './support/bench-events.js';
 
 const root = process.cwd();
 const cli = join(root, 'packages/cli/bin/eql.cjs');
 const rule = join(root, 'examples/msiexec-remote-file-execution.toml');
-const shared = process.env['EQLKIT_SHARED'] ?? join(root, '../shared');
-const generator = join(shared, 'bench/gen-events.mjs');
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -80,10 +79,6 @@ function runQuery(args: readonly string[], file: string, keep = false): Measure 
   }
 }
 
-interface Truth {
-  readonly true_positives: readonly { readonly msiexec_entity_id: string; readonly child_entity_id: string }[];
-  readonly expected_sequences: number;
-}
 
 /** The seed rule's sequences against the planted true positives: the same join keys and child processes. */
 function checkTruth(stdout: string, truth: Truth): string {
@@ -97,18 +92,6 @@ function checkTruth(stdout: string, truth: Truth): string {
   return same ? `exactly the ${want.length} planted true positives` : `MISMATCH: found ${got.length} sequences, expected ${want.length}`;
 }
 
-function ensureEvents(events: number): { file: string; truth: Truth } {
-  const dir = join(root, 'node_modules/.cache/eqlkit-bench');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `events-${events}-seed1.ndjson`);
-  const truthFile = join(dir, `events-${events}-seed1.truth.json`);
-  if (!existsSync(file) || !existsSync(truthFile)) {
-    console.log(`generating ${events} events (once) …`);
-    const r = spawnSync(process.execPath, [generator, '--events', String(events), '--seed', '1', '--out', file, '--truth', truthFile, '--quiet'], { stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('the generator failed');
-  }
-  return { file, truth: JSON.parse(readFileSync(truthFile, 'utf8')) as Truth };
-}
 
 const QUERIES = {
   selective:

@@ -61,6 +61,28 @@ export interface AppProps {
 
 let nextId = 0;
 
+/**
+ * Text that arrived in one read: typed fast or pasted. Terminals send several keys at once then (`\x7f\x7f` for two
+ * Backspaces), so control characters inside it still edit; line breaks are inserted (a paste never runs half a query).
+ */
+export function typeChunk(s: ed.EditorState, chunk: string): ed.EditorState {
+  let out = s;
+  let run = '';
+  const flush = () => {
+    if (run) out = ed.insert(out, run);
+    run = '';
+  };
+  for (const c of chunk) {
+    if (c === '\x7f' || c === '\b') {
+      flush();
+      out = ed.backspace(out);
+    } else if (c === '\r' || c === '\n') run += '\n';
+    else if (c >= ' ' || c === '\t') run += c;
+  }
+  flush();
+  return out;
+}
+
 export function App(props: AppProps) {
   const { session, history, cwd } = props;
   const { exit } = useApp();
@@ -306,7 +328,7 @@ export function App(props: AppProps) {
       return update(() => ed.setText(index === entries.length ? cur.draft : entries[index]));
     }
     if (key.escape || key.meta) return;
-    if (input) update((s) => ed.insert(s, input));
+    if (input) update((s) => typeChunk(s, input));
   });
 
   return (
