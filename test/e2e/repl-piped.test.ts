@@ -136,6 +136,11 @@ describe('eql repl, piped', () => {
     expect(r.stdout).toContain('stage 2 matched no event');
     expect(r.stdout).toContain('stages 1–2 alone: 0 sequences');
     expect(r.stdout).toContain('no event of stage 2 follows a partial sequence of stages 1–1');
+    const last = repl('.stages sequence by process.entity_id with maxspan=1m [process where process.name : "msiexec.exe" and process.args : "/V"] [network where event.action == "connection_attempted"] [process where host.name == "WS-KIOSK-03"]\n');
+    expect(last.status).toBe(0);
+    expect(last.stdout).toMatch(/^stage 3\s+17 events/m);
+    expect(last.stdout).toMatch(/stages 1–2 alone: [1-9]\d* sequences/);
+    expect(last.stdout).toContain('no event of stage 3 follows one of those partial sequences with the same join keys within the maxspan');
   });
 
   it('.timeline draws the matches over time; .show expands one result to its JSON; .stats tells what was read', () => {

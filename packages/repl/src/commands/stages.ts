@@ -56,18 +56,25 @@ export const stagesCommand: MetaCommand = {
 /** Runs growing prefixes of the sequence to find the first stage that no partial sequence reaches. */
 async function explainJoin(q: SequenceQuery, text: string, report: Done, ctx: CommandContext): Promise<void> {
   const head = text.slice(q.span.start, q.stages[0].span.start);
-  for (let k = 2; k <= q.stages.length; k++) {
-    const stages = q.stages.slice(0, k).map((s) => text.slice(s.span.start, s.span.end));
-    if (q.stages.slice(0, k).some((s) => s.missing) || (k === q.stages.length && !q.until)) break;
-    const prefix = `${head}${stages.join('\n')}`;
-    const r = await ctx.session.run({ ...report.source, text: prefix, line: report.source.line }, { ...ctx, remember: false });
+  const within = q.maxspan ? ' within the maxspan' : '';
+  const last = q.stages.length;
+  let partials = 0;
+  for (let k = 2; k < last; k++) {
+    if (q.stages.slice(0, k).some((s) => s.missing)) break;
+    const prefix = `${head}${q.stages
+      .slice(0, k)
+      .map((s) => text.slice(s.span.start, s.span.end))
+      .join('\n')}`;
+    const r = await ctx.session.run({ ...report.source, text: prefix }, { ...ctx, remember: false });
     if (r.kind !== 'done' || r.result.kind !== 'sequences') return;
-    const n = r.result.sequences.length;
-    ctx.out.print(`stages 1–${k} alone: ${plural(n, 'sequence')}`);
-    if (n === 0) {
-      ctx.out.print(`no event of stage ${k} follows a partial sequence of stages 1–${k - 1} with the same join keys${q.maxspan ? ' within the maxspan' : ''}: compare their join key values and timestamps`);
+    partials = r.result.sequences.length;
+    ctx.out.print(`stages 1–${k} alone: ${plural(partials, 'sequence')}`);
+    if (partials === 0) {
+      ctx.out.print(`no event of stage ${k} follows a partial sequence of stages 1–${k - 1} with the same join keys${within}: compare their join key values and timestamps`);
       return;
     }
   }
-  ctx.out.print(`every stage matched events, but not in order with equal join keys${q.maxspan ? ' within the maxspan' : ''}${q.until ? ', or `until` ended the partial sequences' : ''}`);
+  const until = q.until ? ', or `until` ended the partial sequences first' : '';
+  if (partials > 0) ctx.out.print(`no event of stage ${last} follows one of those partial sequences with the same join keys${within}${until}: compare their join key values and timestamps`);
+  else ctx.out.print(`every stage matched events, but not in order with equal join keys${within}${until}`);
 }

@@ -29,6 +29,7 @@ const keyText = (k: Scalar) => (k === null ? 'null' : typeof k === 'string' ? k 
 
 /** The table's lines (header first); an empty result gives no lines. */
 export function renderTable(result: QueryResult, columns: readonly Column[], opts: TableOptions): string[] {
+  if ((result.kind === 'counts' ? result.rows.length : result.kind === 'events' ? result.hits.length : result.sequences.length) === 0) return [];
   if (result.kind === 'counts') {
     const n = Math.max(1, ...result.rows.map((r) => r.key.length));
     const header = ['count', 'percent', ...Array.from({ length: n }, (_, i) => `key${i + 1}`)];

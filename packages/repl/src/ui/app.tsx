@@ -62,6 +62,15 @@ export interface AppProps {
 let nextId = 0;
 
 /**
+ * A sequence or sample typed over several lines may take more stages: Enter at the end of a line that closes a stage
+ * starts a new line, and Enter on an empty line (or anywhere else in the text) runs it.
+ */
+export function awaitsStage(s: ed.EditorState): boolean {
+  if (s.cursor !== s.text.length || !s.text.includes('\n') || !/^\s*(sequence|sample)\b/.test(s.text)) return false;
+  return /\]\s*$/.test(s.text.slice(s.text.lastIndexOf('\n') + 1));
+}
+
+/**
  * Text that arrived in one read: typed fast or pasted. Terminals send several keys at once then (`\x7f\x7f` for two
  * Backspaces), so control characters inside it still edit; line breaks are inserted (a paste never runs half a query).
  */
@@ -306,8 +315,8 @@ export function App(props: AppProps) {
     }
     if (key.return) {
       const text = editorRef.current.text;
-      if (key.meta || wantsMore(text, syntaxErrorOffsets)) return update((s) => ed.insert(s, '\n'));
-      void submit(text);
+      if (key.meta || wantsMore(text, syntaxErrorOffsets) || awaitsStage(editorRef.current)) return update((s) => ed.insert(s, '\n'));
+      void submit(text.trimEnd());
       return;
     }
     if (key.tab) return complete();
@@ -347,6 +356,7 @@ export function App(props: AppProps) {
               {search.match ? terminalSafe(search.match.entry.replace(/\n/g, ' ⏎ ')) : search.needle ? <Text color="red">no match</Text> : ''}
             </Text>
           ) : null}
+          {awaitsStage(editor) ? <Text dimColor>(another stage, or Enter on an empty line runs the query)</Text> : null}
           <DiagnosticsView text={editor.text} diagnostics={diagnostics} />
           {menu ? <CompletionView candidates={menu.candidates} selected={menu.selected} /> : null}
         </Box>
