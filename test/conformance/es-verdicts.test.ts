@@ -169,6 +169,11 @@ const withMapping: Case[] = [
   ['foo where multi_field_options.raw == "bar"', 'ok'],
   ['foo where multi_field_options.key == "bar"', 'ok'],
   ['foo where multi_field_ambiguous.one == "bar"', 'ok'],
+  // QL's TextEsField: a text field with several exact keyword multi-fields compares through none
+  ['foo where multi_field_ambiguous == "bar"', 'rejects', 'eql/text-field'],
+  ['foo where multi_field_options == "bar"', 'rejects', 'eql/text-field'],
+  ['foo where multi_field == "bar"', 'ok'],
+  ['foo where hostname == "bar"', 'ok'],
   ['foo where multi_field_ambiguous.two == "bar"', 'ok'],
   ['foo where multi_field_ambiguous.normalized == "bar"', 'rejects', 'eql/unsupported-field-type'],
   ['foo where multi_field_nested.dep_name == "bar"', 'rejects', 'eql/unsupported-field-type'],

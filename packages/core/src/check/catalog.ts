@@ -42,10 +42,13 @@ export const checkCatalog = {
     'A field whose Elasticsearch type EQL cannot compare (object, nested, geo_point, …).',
     (p) => `\`${p.name}\` is a \`${p.esType}\` field: ${p.reason}`,
   ),
-  'text-field': entry<{ name: string; esType: string }>(
+  'text-field': entry<{ name: string; esType: string; candidates?: readonly string[] }>(
     'error',
-    'A text field without a keyword multi-field: Elasticsearch EQL cannot compare it.',
-    (p) => `\`${p.name}\` is a \`${p.esType}\` field with no keyword multi-field; Elasticsearch EQL cannot compare analyzed text (map a keyword sub-field, or use the query's \`filter\`)`,
+    'A text field without exactly one keyword multi-field: Elasticsearch EQL cannot compare it.',
+    (p) =>
+      p.candidates?.length
+        ? `\`${p.name}\` is a \`${p.esType}\` field with several keyword multi-fields (${p.candidates.map((c) => `\`${c}\``).join(', ')}), and Elasticsearch does not pick one ("Multiple exact keyword candidates available"); compare one of them`
+        : `\`${p.name}\` is a \`${p.esType}\` field with no keyword multi-field; Elasticsearch EQL cannot compare analyzed text (map a keyword sub-field, or use the query's \`filter\`)`,
   ),
   'type-mismatch': entry<{ what: string; expected: string; found: string; note?: string }>(
     'error',

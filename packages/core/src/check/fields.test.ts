@@ -52,6 +52,19 @@ describe('field references', () => {
       expect(codesOf(checkMock(query, { schema }))).toEqual(expected);
     });
 
+    it('refuses a text field with several keyword multi-fields, and offers each', () => {
+      const amb = mockSchema([
+        ['amb', 'text'],
+        ['amb.raw', 'keyword', { multiFieldOf: 'amb' }],
+        ['amb.keyword', 'keyword', { multiFieldOf: 'amb' }],
+      ]);
+      const [d, ...rest] = checkMock('any where amb == "a"', { schema: amb });
+      expect(rest).toEqual([]);
+      expect(d.code).toBe('eql/text-field');
+      expect(d.message).toMatch(/several keyword multi-fields \(`amb.raw`, `amb.keyword`\).*Multiple exact keyword candidates/);
+      expect(d.suggestions?.map((x) => x.edits[0].text)).toEqual(['amb.raw', 'amb.keyword']);
+    });
+
     it('says why, in plain words, on the field', () => {
       const q = 'any where caseless == "a" and portRange == 1 and blob == "x"';
       const ds = checkMock(q, { schema });

@@ -64,7 +64,7 @@ function valueTypeOf(ref: FieldRef, f: FieldInfo, ctx: CheckContext): ValueType 
   if (kind !== null) return kind;
   switch (f.family) {
     case 'text':
-      ctx.report('text-field', ref.span, { name, esType: f.esType });
+      ctx.report('text-field', ref.span, { name, esType: f.esType, candidates: f.exactCandidates }, (f.exactCandidates ?? []).map((c) => ({ message: `compare \`${c}\``, edits: [{ span: ref.span, text: pathToEql(c) }] })));
       return 'unknown';
     case 'object':
     case 'nested':

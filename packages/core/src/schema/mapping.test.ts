@@ -76,6 +76,12 @@ describe('parseMapping', () => {
     expect(schema.lookup('tags')?.exactField).toBe('tags.keyword');
   });
 
+  it('gives a text field with several exact keyword multi-fields no exact field, but the candidates', () => {
+    const s = buildSchema([parseMapping({ properties: { t: { type: 'text', fields: { a: { type: 'keyword' }, b: { type: 'keyword' }, n: { type: 'keyword', normalizer: 'lowercase' } } } } }, 'm').layer]);
+    expect(s.lookup('t')).toMatchObject({ exactCandidates: ['t.a', 't.b'] });
+    expect(s.lookup('t')?.exactField).toBeUndefined();
+  });
+
   it.each([
     ['labels.team', 'dynamic'],
     ['closed.x', 'unknown'],

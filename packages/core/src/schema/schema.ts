@@ -80,7 +80,7 @@ class LayeredSchema implements Schema {
   private readonly index: PathIndex;
   private suggester: Suggester | undefined;
   private readonly cache = new Map<string, Resolution>();
-  private exactFields: Map<string, string> | undefined;
+  private exactFields: Map<string, string[]> | undefined;
   private templateIndex: TemplateIndex | undefined;
 
   constructor(
@@ -189,9 +189,12 @@ class LayeredSchema implements Schema {
         break;
       }
     }
-    const exactField = info.family === 'text' && info.exactField === undefined ? this.exactFieldOf(info.path) : undefined;
-    if (nestedIn === undefined && exactField === undefined) return info;
-    return withFacts(info, { nestedIn, exactField });
+    const exact = info.family === 'text' && info.exactField === undefined ? this.exactFieldsOf(info.path) : [];
+    // Elasticsearch compares a text field through its one exact keyword multi-field, and through none when it has several.
+    const exactField = exact.length === 1 ? exact[0] : undefined;
+    const exactCandidates = exact.length > 1 ? exact : undefined;
+    if (nestedIn === undefined && exactField === undefined && exactCandidates === undefined) return info;
+    return withFacts(info, { nestedIn, exactField, exactCandidates });
   }
 
   private templates(): TemplateIndex {
@@ -199,20 +202,23 @@ class LayeredSchema implements Schema {
     return this.templateIndex;
   }
 
-  private exactFieldOf(path: string): string | undefined {
+  /** The exact (non-normalized keyword) multi-fields of a text field, or its `.keyword` sub-property. */
+  private exactFieldsOf(path: string): string[] {
     if (!this.exactFields) {
       this.exactFields = new Map();
       for (const f of this.fields.values()) {
         // A normalized keyword is no exact copy (Elasticsearch does not compare through it either).
         if (f.multiFieldOf === undefined || familyOf(f.esType) !== 'keyword' || f.normalizer !== undefined) continue;
-        // Prefer the conventional `.keyword` sub-field when there are several.
-        if (!this.exactFields.has(f.multiFieldOf) || f.path.endsWith('.keyword')) this.exactFields.set(f.multiFieldOf, f.path);
+        const list = this.exactFields.get(f.multiFieldOf) ?? [];
+        list.push(f.path);
+        this.exactFields.set(f.multiFieldOf, list);
       }
     }
     const found = this.exactFields.get(path);
     if (found !== undefined) return found;
     // Some mappings declare the keyword copy as a sub-property rather than under `fields` (same data in EQL's eyes).
     const child = this.fields.get(`${path}.keyword`);
-    return child && familyOf(child.esType) === 'keyword' && child.normalizer === undefined ? child.path : undefined;
+    return child && familyOf(child.esType) === 'keyword' && child.normalizer === undefined ? [child.path] : [];
   }
+
 }

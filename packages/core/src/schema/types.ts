@@ -57,6 +57,8 @@ export interface FieldInfo {
   readonly aliasOf?: string;
   /** For a `text` field: a keyword-family multi-field EQL compares through (e.g. `tags.keyword`). */
   readonly exactField?: string;
+  /** For a `text` field with several exact keyword multi-fields: them (Elasticsearch then compares through none). */
+  readonly exactCandidates?: readonly string[];
   /** ECS allowed values, when ECS lists them. */
   readonly allowedValues?: readonly AllowedValue[];
   /** The `normalizer` of a keyword: Elasticsearch EQL cannot compare such a field exactly. */
