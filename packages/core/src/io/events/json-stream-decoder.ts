@@ -95,6 +95,8 @@ export class JsonStreamDecoder {
   private elementIndent = -1;
   /** Text to scan next, in place of the rest of the current chunk (set after a broken element). */
   private restart: string | undefined;
+  /** The current element is too long to hold: it is still scanned (to find its end) but its text is dropped. */
+  private discarding = false;
   /** While resynchronising: the end of a chunk that may be the start of the next element's separator. */
   private resyncTail = '';
 
@@ -251,15 +253,19 @@ export class JsonStreamDecoder {
     return -1;
   }
 
-  /** Keeps the start of an element that goes on in the next chunk; one too long to hold ends the file's reading. */
+  /**
+   * Keeps the start of an element that goes on in the next chunk. One too long to hold is reported and its text
+   * dropped; it is still scanned to its end, and reading goes on with the next element.
+   */
   private hold(piece: string): void {
+    if (this.discarding) return;
     this.pieces.push(piece);
     this.held += piece.length;
     if (this.held <= this.maxRecordBytes) return;
-    this.sink.error(this.valueLine, 'too-large', `${tooLargeMessage(this.maxRecordBytes)}; the rest of the file is skipped`);
+    this.sink.error(this.valueLine, 'too-large', `${tooLargeMessage(this.maxRecordBytes)}; skipped`);
     this.pieces = [];
     this.held = 0;
-    this.phase = Phase.Dead;
+    this.discarding = true;
   }
 
   /** Handles one non-blank char between elements; returns the next index. */
@@ -310,6 +316,7 @@ export class JsonStreamDecoder {
 
   private beginValue(s: string, c: number, i: number): void {
     this.phase = Phase.InValue;
+    this.discarding = false;
     this.sawElement = true;
     this.valueLine = this.line;
     this.valueIndent = indentAt(s, i);
@@ -434,6 +441,10 @@ export class JsonStreamDecoder {
   private finishValue(s: string, end: number): void {
     this.phase = Phase.AfterValue;
     this.scalar = false;
+    if (this.discarding) {
+      this.discarding = false;
+      return; // reported when it grew too long
+    }
     const tail = s.slice(this.start, end);
     const text = this.pieces.length > 0 ? this.pieces.join('') + tail : tail;
     this.pieces = [];
