@@ -154,3 +154,26 @@ describe('every feature on random edits of the example rule', () => {
     }
   });
 });
+
+describe('large broken documents', () => {
+  // Every feature is linear in the text: on these shapes a quadratic scan would take minutes, not a second.
+  const N = 50_000;
+  const shapes: Record<string, string> = {
+    'nested brackets closed by the wrong kind': '('.repeat(N) + ']'.repeat(N),
+    'many unclosed stages': 'sequence ' + '[a where f(x] '.repeat(N / 4),
+    'a long path': 'process where ?' + 'a.'.repeat(N) + 'b',
+    'a long unclosed pattern list': 'process where x : (' + '"a", '.repeat(N / 4),
+  };
+  for (const [name, text] of Object.entries(shapes)) {
+    it(name, () => {
+      const doc = service.open('file:///q.eql', text, 'eql');
+      expect(Array.isArray(doc.semanticTokens())).toBe(true);
+      expect(Array.isArray(doc.foldingRanges())).toBe(true);
+      expect(Array.isArray(doc.symbols())).toBe(true);
+      expect(doc.selectionRanges([text.length >> 1])[0].length).toBeGreaterThan(0);
+      doc.hover(text.length - 1);
+      doc.signatureHelp(text.length);
+      expect(Array.isArray(doc.stages())).toBe(true);
+    });
+  }
+});

@@ -4,14 +4,14 @@
  * lexical scan, so folding keeps working while the text does not parse.
  */
 import type { Span } from '../ast/nodes.js';
-import { bracketPairs, lex } from './lexer.js';
+import { bracketPairs, tokensOf } from './lexer.js';
 import type { QueryFacts } from './query-facts.js';
 
 /** The folding ranges, in order of their starts. Never throws. */
 export function foldingRanges(facts: Pick<QueryFacts, 'text'>): Span[] {
   try {
     const text = facts.text;
-    const tokens = lex(text);
+    const tokens = tokensOf(facts);
     const out: Span[] = [];
     for (const p of bracketPairs(tokens)) {
       if (p.close && spansLines(text, p.open.span.start, p.close.span.end)) out.push({ start: p.open.span.start, end: p.close.span.end });

@@ -19,7 +19,7 @@ import type { FieldInfo, Schema } from '../schema/types.js';
 import type { Hover } from './api.js';
 import { functionMarkdown } from './function-docs.js';
 import { languageDoc } from './language-docs.js';
-import { lex, tokenAt, type LexToken } from './lexer.js';
+import { tokenAt, tokensOf, type LexToken } from './lexer.js';
 import type { QueryFacts } from './query-facts.js';
 
 type Facts = Pick<QueryFacts, 'text' | 'ast' | 'schema' | 'indexes' | 'schemaOfIndex' | 'typeOf'>;
@@ -29,7 +29,7 @@ const MAX_VALUES = 12;
 /** The hover for the token at `offset` (a query offset), or undefined where there is nothing to say. Never throws. */
 export function hover(facts: Facts, offset: number): Hover | undefined {
   try {
-    const tokens = lex(facts.text);
+    const tokens = tokensOf(facts);
     const i = tokenIndexAt(tokens, offset);
     if (i < 0) return undefined;
     const token = tokens[i];

@@ -102,6 +102,20 @@ export function lex(text: string, from = 0, to = text.length): LexToken[] {
   return out;
 }
 
+const cache = new WeakMap<object, { readonly text: string; readonly tokens: readonly LexToken[] }>();
+
+/**
+ * The tokens of an analysed query's text, scanned once per query object (the document layer keeps one object
+ * per text version, and several features of one request read the same tokens).
+ */
+export function tokensOf(facts: { readonly text: string }): readonly LexToken[] {
+  const hit = cache.get(facts);
+  if (hit && hit.text === facts.text) return hit.tokens;
+  const tokens = lex(facts.text);
+  cache.set(facts, { text: facts.text, tokens });
+  return tokens;
+}
+
 /** The index of the token containing `offset` or ending right at it (the one before the cursor), if any. */
 export function tokenAt(tokens: readonly LexToken[], offset: number): LexToken | undefined {
   let lo = 0;
@@ -188,20 +202,59 @@ export interface BracketPair {
  */
 export function bracketPairs(tokens: readonly LexToken[]): BracketPair[] {
   const pairs: { open: LexToken; close: LexToken | undefined; depth: number }[] = [];
-  const stack: number[] = [];
+  const stack = new OpenBrackets<number>();
   for (const t of tokens) {
     if (t.kind !== 'punctuation') continue;
     if (t.text === '(' || t.text === '[' || t.text === '![') {
-      stack.push(pairs.length);
-      pairs.push({ open: t, close: undefined, depth: stack.length - 1 });
+      pairs.push({ open: t, close: undefined, depth: stack.size });
+      stack.push(t.text === '(' ? '(' : '[', pairs.length - 1);
     } else if (t.text === ')' || t.text === ']') {
-      const want = t.text === ')' ? '(' : '[';
-      let at = stack.length - 1;
-      while (at >= 0 && !pairs[stack[at]].open.text.endsWith(want)) at--;
-      if (at < 0) continue;
-      pairs[stack[at]].close = t;
-      stack.length = at;
+      const at = stack.popTo(t.text === ')' ? '(' : '[');
+      if (at !== undefined) pairs[at].close = t;
     }
   }
   return pairs;
+}
+
+/**
+ * A stack of open brackets that pops to the innermost opener of a kind in amortized constant time (a closer of
+ * a kind with no opener is skipped at once), so that a megabyte of brackets stays linear.
+ */
+export class OpenBrackets<T> {
+  private readonly kinds: ('(' | '[')[] = [];
+  private readonly items: T[] = [];
+  private readonly open = { '(': 0, '[': 0 };
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(kind: '(' | '[', item: T): void {
+    this.kinds.push(kind);
+    this.items.push(item);
+    this.open[kind]++;
+  }
+
+  /** Pops every opener above the innermost `kind` and that one; returns its item (undefined when none is open). */
+  popTo(kind: '(' | '['): T | undefined {
+    if (this.open[kind] === 0) return undefined;
+    for (;;) {
+      const k = this.kinds.pop()!;
+      const item = this.items.pop()!;
+      this.open[k]--;
+      if (k === kind) return item;
+    }
+  }
+
+  /** The items from the innermost outwards, with their kinds. */
+  *fromTop(): Generator<[kind: '(' | '[', item: T]> {
+    for (let i = this.items.length - 1; i >= 0; i--) yield [this.kinds[i], this.items[i]];
+  }
+
+  clear(): void {
+    this.kinds.length = 0;
+    this.items.length = 0;
+    this.open['('] = 0;
+    this.open['['] = 0;
+  }
 }

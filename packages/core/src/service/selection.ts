@@ -5,15 +5,15 @@
  */
 import type { Span } from '../ast/nodes.js';
 import { nodeAt } from '../ast/walk.js';
-import { bracketPairs, lex, tokenAt, type LexToken } from './lexer.js';
+import { bracketPairs, tokenAt, tokensOf, type LexToken } from './lexer.js';
 import type { QueryFacts } from './query-facts.js';
 
 /** For each offset, its enclosing spans, innermost first, each containing the one before. Never throws. */
 export function selectionRanges(facts: Pick<QueryFacts, 'text' | 'ast'>, offsets: readonly number[]): Span[][] {
-  let tokens: LexToken[] = [];
+  let tokens: readonly LexToken[] = [];
   let groups: Span[] = [];
   try {
-    tokens = lex(facts.text);
+    tokens = tokensOf(facts);
     groups = bracketPairs(tokens).map((p) => ({ start: p.open.span.start, end: p.close?.span.end ?? facts.text.length }));
   } catch {
     // answer with what is known

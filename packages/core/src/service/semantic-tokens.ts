@@ -9,7 +9,7 @@
 import type { Node, Span } from '../ast/nodes.js';
 import { walk } from '../ast/walk.js';
 import type { SemanticToken, SemanticTokenType } from './api.js';
-import { lex, type LexToken } from './lexer.js';
+import { tokensOf, type LexToken } from './lexer.js';
 import type { QueryFacts } from './query-facts.js';
 
 interface Classification {
@@ -22,8 +22,9 @@ const CASE_INSENSITIVE_OPERATORS = new Set(['in~', 'like~', 'regex~', ':']);
 /** The semantic tokens of a query. Never throws. */
 export function semanticTokens(facts: Pick<QueryFacts, 'text' | 'ast'>): SemanticToken[] {
   try {
-    const tokens = lex(facts.text);
-    const classes = tokens.map((t, i) => lexicalClass(tokens, i));
+    const tokens = tokensOf(facts);
+    const context = lexicalContext(tokens);
+    const classes = tokens.map((t, i) => lexicalClass(tokens, i, context));
     if (facts.ast) applyAst(facts.ast, tokens, classes);
     const out: SemanticToken[] = [];
     tokens.forEach((t, i) => {
@@ -54,8 +55,39 @@ function lineSpans(text: string, span: Span): Span[] {
 
 // ---- from the neighbours alone ------------------------------------------------------------------------------
 
-function lexicalClass(tokens: readonly LexToken[], i: number): Classification | undefined {
+/** What a token's left context says, found in one forward pass (a megabyte of tokens stays linear). */
+interface LexicalContext {
+  /** For a string: the pattern operator it belongs to (`x : ("a", "b")`), as its class. */
+  readonly pattern: (Classification | undefined)[];
+  /** For a field segment: whether its path is a `?field`. */
+  readonly optional: boolean[];
+}
+
+function lexicalContext(tokens: readonly LexToken[]): LexicalContext {
+  const pattern: (Classification | undefined)[] = new Array(tokens.length);
+  const optional: boolean[] = new Array(tokens.length).fill(false);
+  let current: Classification | undefined;
+  let pathOptional = false;
+  let prev: LexToken | undefined;
+  tokens.forEach((t, i) => {
+    if (t.kind === 'comment') return;
+    if (t.kind === 'word' || t.kind === 'backtick') {
+      // A segment after `.` continues its path; any other starts one, optional after `?`.
+      if (prev?.text !== '.') pathOptional = prev?.text === '?';
+      optional[i] = pathOptional;
+    }
+    const operator = t.kind === 'operator' || t.kind === 'keyword' ? patternClass(t.text) : undefined;
+    if (operator) current = operator;
+    else if (t.kind === 'string') pattern[i] = current;
+    else if (t.kind !== 'number' && t.text !== ',' && t.text !== '(') current = undefined; // the list goes on over these
+    prev = t;
+  });
+  return { pattern, optional };
+}
+
+function lexicalClass(tokens: readonly LexToken[], i: number, context: LexicalContext): Classification | undefined {
   const t = tokens[i];
+  const optional = context.optional[i] ? { modifiers: ['optional'] } : {};
   switch (t.kind) {
     case 'comment':
       return { type: 'comment' };
@@ -64,21 +96,22 @@ function lexicalClass(tokens: readonly LexToken[], i: number): Classification | 
     case 'number':
       return { type: 'number' };
     case 'backtick':
-      return { type: 'field', ...optional(tokens, i) };
+      return { type: 'field', ...optional };
     case 'string':
-      return stringClass(tokens, i);
+      return context.pattern[i] ?? { type: 'string' };
     case 'operator':
       if (t.text === '?') return { type: 'operator', modifiers: ['optional'] };
       return CASE_INSENSITIVE_OPERATORS.has(t.text) ? { type: 'operator', modifiers: ['caseInsensitive'] } : { type: 'operator' };
     case 'word':
-      return wordClass(tokens, i);
+      return wordClass(tokens, i) ?? { type: 'field', ...optional };
     case 'punctuation':
     case 'unknown':
       return undefined;
   }
 }
 
-function wordClass(tokens: readonly LexToken[], i: number): Classification {
+/** A word that is not a field segment: a function, pipe, unit, option or category. */
+function wordClass(tokens: readonly LexToken[], i: number): Classification | undefined {
   const t = tokens[i];
   const prev = previousCode(tokens, i);
   const next = nextCode(tokens, i);
@@ -88,32 +121,7 @@ function wordClass(tokens: readonly LexToken[], i: number): Classification {
   if (prev?.kind === 'number' && prev.span.end === t.span.start) return { type: 'number' };
   if (prev?.text === 'with' && next?.text === '=') return { type: 'keyword' };
   if (next?.text === 'where' && prev?.text !== '.') return { type: 'type' };
-  return { type: 'field', ...optional(tokens, i) };
-}
-
-/** `optional` for every segment of a `?field` path. */
-function optional(tokens: readonly LexToken[], i: number): { modifiers?: string[] } {
-  let j = i;
-  // Walk back over `a.b.c` and `a[0].b` to the path's first segment.
-  while (j >= 2 && tokens[j - 1].text === '.' && (tokens[j - 2].kind === 'word' || tokens[j - 2].kind === 'backtick' || tokens[j - 2].text === ']')) {
-    j -= 2;
-    while (j >= 2 && tokens[j].text === ']' && tokens[j - 2].text === '[') j -= 3;
-  }
-  return tokens[j - 1]?.text === '?' ? { modifiers: ['optional'] } : {};
-}
-
-/** Strings after a pattern operator (also in its parenthesised list) are patterns. */
-function stringClass(tokens: readonly LexToken[], i: number): Classification {
-  let j = i - 1;
-  while (j >= 0) {
-    const t = tokens[j];
-    if (t.kind === 'comment' || t.kind === 'string' || t.kind === 'number' || t.text === ',') j--;
-    else {
-      if (t.text === '(') j--; // the operator, if any, comes before the list
-      break;
-    }
-  }
-  return (j >= 0 ? patternClass(tokens[j].text) : undefined) ?? { type: 'string' };
+  return undefined;
 }
 
 function patternClass(op: string): Classification | undefined {

@@ -7,11 +7,10 @@ import { lookupFunction } from '../functions/registry.js';
 import { signatureText, type FunctionDef } from '../functions/types.js';
 import type { SignatureHelp } from './api.js';
 import { functionDoc, parameterDoc } from './function-docs.js';
-import { lex, type LexToken } from './lexer.js';
+import { lex, OpenBrackets, type LexToken } from './lexer.js';
 import type { QueryFacts } from './query-facts.js';
 
 interface Frame {
-  readonly open: string;
   /** The function name token before `(`, when this parenthesis opens a call. */
   readonly call?: LexToken;
   commas: number;
@@ -32,32 +31,31 @@ export function signatureHelp(facts: Pick<QueryFacts, 'text'>, offset: number): 
 
 /** The innermost function call whose argument list contains `offset`, and the 0-based argument there. */
 export function enclosingCall(text: string, offset: number): { name: LexToken; argument: number } | undefined {
-  const stack: Frame[] = [];
+  const stack = new OpenBrackets<Frame>();
+  let top: Frame | undefined;
   let prev: LexToken | undefined;
   for (const t of lex(text, 0, offset)) {
     if (t.span.end > offset) break; // a token the cursor is inside (a string) changes no nesting
     if (t.kind === 'punctuation') {
-      if (t.text === '(') stack.push({ open: '(', call: prev?.kind === 'word' ? prev : undefined, commas: 0 });
-      else if (t.text === '[' || t.text === '![') stack.push({ open: '[', commas: 0 });
-      else if (t.text === ')') popTo(stack, '(');
-      else if (t.text === ']') popTo(stack, '[');
-      else if (t.text === ',' && stack.length) stack[stack.length - 1].commas++;
-      else if (t.text === '|') stack.length = 0; // a pipe is never inside a call
+      if (t.text === '(' || t.text === '[' || t.text === '![') {
+        top = { call: t.text === '(' && prev?.kind === 'word' ? prev : undefined, commas: 0 };
+        stack.push(t.text === '(' ? '(' : '[', top);
+      } else if (t.text === ')' || t.text === ']') {
+        stack.popTo(t.text === ')' ? '(' : '[');
+        top = stack.size ? stack.fromTop().next().value![1] : undefined;
+      } else if (t.text === ',' && top) top.commas++;
+      else if (t.text === '|') {
+        stack.clear(); // a pipe is never inside a call
+        top = undefined;
+      }
     }
     if (t.kind !== 'comment') prev = t;
   }
-  for (let i = stack.length - 1; i >= 0; i--) {
-    const f = stack[i];
-    if (f.open === '[') return undefined;
+  for (const [kind, f] of stack.fromTop()) {
+    if (kind === '[') return undefined;
     if (f.call) return { name: f.call, argument: f.commas };
   }
   return undefined;
-}
-
-/** Pops up to and including the innermost frame opened by `open` (an unmatched closer pops nothing). */
-function popTo(stack: Frame[], open: string): void {
-  const at = stack.map((f) => f.open).lastIndexOf(open);
-  if (at >= 0) stack.length = at;
 }
 
 function helpFor(def: FunctionDef, caseInsensitive: boolean, argument: number): SignatureHelp {

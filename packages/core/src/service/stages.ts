@@ -5,7 +5,7 @@
  */
 import type { Span } from '../ast/nodes.js';
 import type { StageInfo } from './api.js';
-import { bracketPairs, lex } from './lexer.js';
+import { bracketPairs, tokensOf, type LexToken } from './lexer.js';
 import type { QueryFacts } from './query-facts.js';
 
 /** The stages of the query (query offsets). Never throws. */
@@ -17,15 +17,15 @@ export function stages(facts: Pick<QueryFacts, 'text' | 'ast'>): StageInfo[] {
       const all = [...q.stages, ...(q.kind === 'sequence' && q.until ? [q.until] : [])];
       return all.map((s, index) => ({ index, span: s.span }));
     }
-    return lexicalStages(facts.text).map((span, index) => ({ index, span }));
+    return lexicalStages(facts.text, tokensOf(facts)).map((span, index) => ({ index, span }));
   } catch {
     return [];
   }
 }
 
 /** The top-level bracket groups (an unclosed one runs to the end of the text); none for an event query. */
-export function lexicalStages(text: string): Span[] {
-  return bracketPairs(lex(text))
+export function lexicalStages(text: string, tokens: readonly LexToken[]): Span[] {
+  return bracketPairs(tokens)
     .filter((p) => p.depth === 0 && p.open.text !== '(')
     .map((p) => ({ start: p.open.span.start, end: p.close?.span.end ?? text.trimEnd().length }));
 }

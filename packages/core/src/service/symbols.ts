@@ -6,7 +6,7 @@
  */
 import type { Pipe, Span, Stage, Statement } from '../ast/nodes.js';
 import type { DocumentSymbol } from './api.js';
-import { lex } from './lexer.js';
+import { tokensOf, type LexToken } from './lexer.js';
 import type { QueryFacts } from './query-facts.js';
 import { lexicalStages } from './stages.js';
 
@@ -16,7 +16,7 @@ const MAX_NAME = 60;
 export function symbols(facts: Pick<QueryFacts, 'text' | 'ast'>): DocumentSymbol[] {
   try {
     if (facts.ast) return [querySymbol(facts.text, facts.ast)];
-    return lexicalSymbols(facts.text);
+    return lexicalSymbols(facts.text, tokensOf(facts));
   } catch {
     return [];
   }
@@ -46,14 +46,16 @@ function pipeSymbol(text: string, p: Pipe): DocumentSymbol {
   return { name: summary(text, p.span), kind: 'pipe', span: p.span, selectionSpan: p.nameSpan, children: [] };
 }
 
-function lexicalSymbols(text: string): DocumentSymbol[] {
-  const tokens = lex(text).filter((t) => t.kind !== 'comment');
+function lexicalSymbols(text: string, all: readonly LexToken[]): DocumentSymbol[] {
+  const tokens = all.filter((t) => t.kind !== 'comment');
   if (tokens.length === 0) return [];
   const span = { start: tokens[0].span.start, end: tokens[tokens.length - 1].span.end };
-  const children = lexicalStages(text).map<DocumentSymbol>((s) => {
+  let next = 0; // stages come in order: one walk over the tokens finds each stage's first token
+  const children = lexicalStages(text, all).map<DocumentSymbol>((s) => {
     const inner = { start: s.start + (text.startsWith('![', s.start) ? 2 : 1), end: text[s.end - 1] === ']' ? s.end - 1 : s.end };
     const missing = text.startsWith('![', s.start) ? 'missing: ' : '';
-    const first = tokens.find((t) => t.span.start >= inner.start);
+    while (next < tokens.length && tokens[next].span.start < inner.start) next++;
+    const first = tokens[next];
     const selection = first && first.span.end <= inner.end ? first.span : s;
     return { name: missing + summary(text, inner), kind: 'stage', span: s, selectionSpan: selection, children: [] };
   });
