@@ -89,6 +89,13 @@ describe('hover', () => {
     expect(hoverAt('process where true | he█ad 3')!.contents).toContain('the first N matches');
   });
 
+  it('says whether a value is one of the ECS allowed values of the field it is compared with', () => {
+    expect(hoverAt('process where event.type == "sta█rt"')!.contents).toContain('`start` is an ECS allowed value of `event.type`');
+    expect(hoverAt('process where event.type in ("info", "begi█n")')!.contents).toMatch(/`begin` is not one of the ECS allowed values of `event.type`: .*`start`/);
+    expect(hoverAt('process where event.type : "STA█RT"')!.contents).toContain('`start` is an ECS allowed value');
+    expect(hoverAt('process where process.name == "cm█d.exe"')!.contents).not.toContain('allowed');
+  });
+
   it('answers on broken text from the tokens', () => {
     expect(hoverAt('process where length(process.na█me')!.contents).toContain('process.name: keyword');
     expect(hoverAt('process where lengt█h(process.name')!.contents).toContain('length(source) → integer');

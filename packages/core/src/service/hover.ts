@@ -75,7 +75,7 @@ function fromAst(facts: Facts, tokens: readonly LexToken[], i: number, path: rea
       if (spanWithin(token.span, node.nameSpan)) return at(node.nameSpan, pipeDoc(node.name));
       break;
     case 'string':
-      return at(node, stringDoc(node, path[path.length - 2]));
+      return at(node, stringDoc(facts, node, path[path.length - 2]));
     case 'maxspan':
       return at(node, languageDoc('maxspan'));
     case 'runs':
@@ -283,13 +283,31 @@ function pipeDoc(name: string): string {
   return `**\`| ${name}\`** is not a pipe Elasticsearch knows; it supports \`head\` and \`tail\`.`;
 }
 
-function stringDoc(s: StringLiteral, parent: Node | undefined): string {
+function stringDoc(facts: Facts, s: StringLiteral, parent: Node | undefined): string {
   let operator: string | undefined;
-  if (parent?.kind === 'match') operator = parent.operator;
-  else if (parent?.kind === 'in') operator = parent.caseInsensitive ? 'in~' : 'in';
+  let field: Expr | undefined;
+  if (parent?.kind === 'match' || parent?.kind === 'in') {
+    operator = parent.kind === 'match' ? parent.operator : parent.caseInsensitive ? 'in~' : 'in';
+    field = parent.operand;
+  } else if (parent?.kind === 'compare') {
+    operator = parent.op;
+    field = parent.left === s ? parent.right : parent.left;
+  }
   const parts = [patternDoc(operator) ?? '**String**.'];
   parts.push(`Value: \`${s.value.replace(/`/g, 'ˋ')}\`${s.raw ? ' (a raw string: backslashes are literal)' : ''}`);
+  const allowed = field?.kind === 'field' ? allowedValueNote(facts, fieldPath(field), s.value, operator) : undefined;
+  if (allowed) parts.push(allowed);
   return parts.join('\n\n');
+}
+
+/** Whether a value compared with an ECS field that lists its allowed values is one of them. */
+function allowedValueNote(facts: Facts, path: string, value: string, operator: string | undefined): string | undefined {
+  const values = facts.schema?.lookup(path)?.allowedValues;
+  if (!values?.length || /[*?]/.test(value) && (operator === ':' || operator === 'like' || operator === 'like~')) return undefined;
+  const ci = operator === ':' || operator === 'in~' || operator === 'like~';
+  const hit = values.find((v) => (ci ? v.name.toLowerCase() === value.toLowerCase() : v.name === value));
+  if (hit) return `\`${hit.name}\` is an ECS allowed value of \`${path}\`.`;
+  return `\`${value}\` is not one of the ECS allowed values of \`${path}\`: ${listCode(values.map((v) => v.name), 40)}.`;
 }
 
 function patternDoc(operator: string | undefined): string | undefined {
