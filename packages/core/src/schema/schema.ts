@@ -80,7 +80,7 @@ class LayeredSchema implements Schema {
   private readonly index: PathIndex;
   private suggester: Suggester | undefined;
   private readonly cache = new Map<string, Resolution>();
-  private exactFields: Map<string, string[]> | undefined;
+  private exactFields: Map<string, FieldInfo[]> | undefined;
   private templateIndex: TemplateIndex | undefined;
 
   constructor(
@@ -190,9 +190,12 @@ class LayeredSchema implements Schema {
       }
     }
     const exact = info.family === 'text' && info.exactField === undefined ? this.exactFieldsOf(info.path) : [];
-    // Elasticsearch compares a text field through its one exact keyword multi-field, and through none when it has several.
-    const exactField = exact.length === 1 ? exact[0] : undefined;
-    const exactCandidates = exact.length > 1 ? exact : undefined;
+    // Elasticsearch compares a text field through its one exact keyword multi-field, and through none when its
+    // mapping has several. Only one source (one mapping) can say that: layers combined here (a bundled schema under
+    // inferred events) may each bring one, and then the conventional `.keyword` is preferred.
+    const own = exact.filter((f) => f.source === info.source);
+    const exactCandidates = own.length > 1 ? own.map((f) => f.path) : undefined;
+    const exactField = exactCandidates || exact.length === 0 ? undefined : (exact.find((f) => f.path.endsWith('.keyword')) ?? exact[0]).path;
     if (nestedIn === undefined && exactField === undefined && exactCandidates === undefined) return info;
     return withFacts(info, { nestedIn, exactField, exactCandidates });
   }
@@ -203,14 +206,14 @@ class LayeredSchema implements Schema {
   }
 
   /** The exact (non-normalized keyword) multi-fields of a text field, or its `.keyword` sub-property. */
-  private exactFieldsOf(path: string): string[] {
+  private exactFieldsOf(path: string): FieldInfo[] {
     if (!this.exactFields) {
       this.exactFields = new Map();
       for (const f of this.fields.values()) {
         // A normalized keyword is no exact copy (Elasticsearch does not compare through it either).
         if (f.multiFieldOf === undefined || familyOf(f.esType) !== 'keyword' || f.normalizer !== undefined) continue;
         const list = this.exactFields.get(f.multiFieldOf) ?? [];
-        list.push(f.path);
+        list.push(f);
         this.exactFields.set(f.multiFieldOf, list);
       }
     }
@@ -218,7 +221,7 @@ class LayeredSchema implements Schema {
     if (found !== undefined) return found;
     // Some mappings declare the keyword copy as a sub-property rather than under `fields` (same data in EQL's eyes).
     const child = this.fields.get(`${path}.keyword`);
-    return child && familyOf(child.esType) === 'keyword' && child.normalizer === undefined ? [child.path] : [];
+    return child && familyOf(child.esType) === 'keyword' && child.normalizer === undefined ? [child] : [];
   }
 
 }
