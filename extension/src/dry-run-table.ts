@@ -1,5 +1,5 @@
 // Renders the body of an `_eql/search` response (what the server's `eql.dryRun` returns) as plain-text tables for
-// the "EQL Dry Run" output channel. Pure: no `vscode` import, so it is unit-tested directly.
+// a read-only report beside the rule. Pure: no `vscode` import, so it is unit-tested directly.
 //
 // Event data is untrusted: every value goes through `cell()`, which escapes control characters and caps the length,
 // so a hostile event cannot forge lines of the report.
@@ -45,8 +45,6 @@ export interface DryRunContext {
   readonly events?: readonly string[];
   readonly timestampField?: string;
   readonly when?: Date;
-  /** The text of a stage, from the `span` or `range` its count entry carries. */
-  readonly stageText?: (entry: Record<string, unknown>) => string | undefined;
 }
 
 /** ECS fields that tell events apart at a glance; the first few present in the hits become columns. */
@@ -74,13 +72,16 @@ export function formatDryRun(response: DryRunResponse, context: DryRunContext): 
   const partial = response.timed_out ? ' (timed out: partial results)' : '';
   lines.push(`${total === 0 ? 'No alerts' : `${total} ${total === 1 ? 'alert' : 'alerts'} (${noun})`}${took}${partial}`);
 
-  const stages = stageCounts(response, context.stageText);
+  const stages = stageCounts(response);
   if (stages.length > 0) {
     lines.push('', 'Events matched by each stage:');
     lines.push(...table(['stage', 'matched', 'filter'], stages.map((s) => [s.stage, String(s.matched), cell(oneLine(s.query ?? ''), 100)]), [1]));
     const stopper = stages.find((s) => s.matched === 0 && !s.mayBeEmpty);
     if (stopper && total === 0) lines.push(`${stopper.stage === 'query' ? 'The query' : `Stage ${stopper.stage}`} matched no event: the rule cannot fire on these events.`);
   }
+
+  const warnings = runWarnings(response);
+  if (warnings.length > 0) lines.push('', 'Warnings:', ...warnings.map((w) => `  ${w}`));
 
   const timestampField = context.timestampField || '@timestamp';
   const all = sequences ? sequences.flatMap((s) => s.events ?? []) : events ?? [];
@@ -109,24 +110,34 @@ export function formatDryRun(response: DryRunResponse, context: DryRunContext): 
 }
 
 /**
- * The per-stage counts of eqlkit's extra property (`stages`, or another key naming stages): one entry per event
- * filter, sequence stage or sample filter, and `until` stage, as core's StageCount: `{ role, index, matched, missing? }`.
- * `stageText` returns the text of an entry's stage when the entry says where it is (a `span` or LSP `range`).
+ * The per-stage counts of eqlkit's extra property `eqlkit_stages` (see packages/lsp/src/features/dry-run.ts): one
+ * entry per event filter, sequence stage or sample filter, and `until` stage, with the stage's text.
  */
-export function stageCounts(response: DryRunResponse, stageText?: (entry: Record<string, unknown>) => string | undefined): StageCount[] {
-  for (const [key, value] of Object.entries(response)) {
-    if (!/stage/i.test(key) || !Array.isArray(value)) continue;
-    return value.flatMap((entry: unknown, i: number): StageCount[] => {
-      if (!isRecord(entry)) return [];
-      const matched = numberOf(entry['matched']);
-      if (matched === undefined) return [];
-      const index = numberOf(entry['index']) ?? i;
-      const role = entry['role'];
-      const label = role === 'until' ? 'until' : role === 'filter' ? 'query' : `${index + 1}${entry['missing'] ? ' (missing)' : ''}`;
-      return [{ stage: label, matched, mayBeEmpty: role === 'until' || entry['missing'] === true, query: stageText?.(entry) }];
-    });
-  }
-  return [];
+export function stageCounts(response: DryRunResponse): StageCount[] {
+  const list = response['eqlkit_stages'];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry: unknown, i: number): StageCount[] => {
+    if (!isRecord(entry)) return [];
+    const matched = numberOf(entry['matched']);
+    if (matched === undefined) return [];
+    const index = numberOf(entry['index']) ?? i;
+    const role = entry['role'];
+    const missing = entry['missing'] === true;
+    const stage = role === 'until' ? 'until' : role === 'filter' ? 'query' : `${index + 1}${missing ? ' (missing)' : ''}`;
+    const query = typeof entry['query'] === 'string' ? entry['query'] : undefined;
+    return [{ stage, matched, mayBeEmpty: role === 'until' || missing, query }];
+  });
+}
+
+/** The problems met during the run (`eqlkit_warnings`: unreadable records, check warnings), as lines. */
+export function runWarnings(response: DryRunResponse): string[] {
+  const list = response['eqlkit_warnings'];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((w: unknown) => {
+    if (!isRecord(w) || typeof w['message'] !== 'string') return [];
+    const where = typeof w['file'] === 'string' ? `${w['file']}${typeof w['line'] === 'number' ? `:${w['line']}` : ''}: ` : '';
+    return [cell(`${where}${w['message']}`, 300)];
+  });
 }
 
 /** A dotted field's value in an event source: nested objects, or flat keys with dots, as Elasticsearch reads both. */

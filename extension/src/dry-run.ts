@@ -1,9 +1,10 @@
-// Runs the server's `eql.dryRun` command on a document and shows the result as tables in the "EQL Dry Run"
-// output channel, with a cancellable progress notification fed by the server's `$/progress` reports.
+// Runs the server's `eql.dryRun` command on a document and shows the result as tables in a read-only report beside
+// it, with a cancellable progress notification fed by the server's `$/progress` reports.
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import type { DryRunReports } from './dry-run-report.js';
 import { formatDryRun, type DryRunResponse } from './dry-run-table.js';
 import { chooseSampleEvents } from './sample-events.js';
 
@@ -16,7 +17,7 @@ export interface DryRunArguments {
   readonly events?: readonly string[];
 }
 
-export async function runDryRun(client: LanguageClient, channel: vscode.OutputChannel, args: DryRunArguments | undefined): Promise<DryRunResponse | undefined> {
+export async function runDryRun(client: LanguageClient, reports: DryRunReports, args: DryRunArguments | undefined): Promise<DryRunResponse | undefined> {
   if (!args?.uri) {
     void vscode.window.showWarningMessage('EQL dry run: no document to run.');
     return undefined;
@@ -43,9 +44,8 @@ export async function runDryRun(client: LanguageClient, channel: vscode.OutputCh
     );
     if (!response) return undefined;
     const events = args.events ?? vscode.workspace.getConfiguration('eql', uri).get<string[]>('sampleEvents');
-    channel.clear();
-    channel.append(formatDryRun(response, { title: vscode.workspace.asRelativePath(uri, false), events, when: new Date(), timestampField: vscode.workspace.getConfiguration('eql', uri).get<string>('timestampField') }));
-    channel.show(true);
+    const timestampField = vscode.workspace.getConfiguration('eql', uri).get<string>('timestampField');
+    await reports.show(uri, formatDryRun(response, { title: vscode.workspace.asRelativePath(uri, false), events, when: new Date(), timestampField }));
     return response;
   } catch (error) {
     if (error instanceof vscode.CancellationError || (error as { code?: number }).code === -32800) {
@@ -53,9 +53,14 @@ export async function runDryRun(client: LanguageClient, channel: vscode.OutputCh
       return undefined;
     }
     const message = error instanceof Error ? error.message : String(error);
+    // When the events are the problem (none configured, a file that is gone), offer to pick others.
+    if (!/sample events|no such file|matched no|not found|cannot read/i.test(message)) {
+      void vscode.window.showErrorMessage(`EQL dry run failed: ${message}`);
+      return undefined;
+    }
     const choose = 'Choose Sample Events…';
     const answer = await vscode.window.showErrorMessage(`EQL dry run failed: ${message}`, choose);
-    if (answer === choose && (await chooseSampleEvents())) return runDryRun(client, channel, { uri: args.uri });
+    if (answer === choose && (await chooseSampleEvents())) return runDryRun(client, reports, { uri: args.uri });
     return undefined;
   }
 }

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DRY_RUN_COMMAND, runDryRun, type DryRunArguments } from './dry-run.js';
+import { DryRunReports, REPORT_SCHEME } from './dry-run-report.js';
 import { chooseSampleEvents } from './sample-events.js';
 
 let client: LanguageClient | undefined;
@@ -14,8 +15,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.stdio },
     debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const results = vscode.window.createOutputChannel('EQL Dry Run');
-  context.subscriptions.push(results);
+  const reports = new DryRunReports();
+  context.subscriptions.push(reports, vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports));
 
   const clientOptions: LanguageClientOptions = {
     // `.toml` files other than detection rules get no diagnostics: the server finds no `[rule]` query in them.
@@ -28,7 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // The server's code lens runs `eql.dryRun` directly: show its results like the command's.
       executeCommand: async (command, args, next) => {
         if (command !== DRY_RUN_COMMAND || !client) return next(command, args);
-        return runDryRun(client, results, args[0] as DryRunArguments | undefined);
+        return runDryRun(client, reports, args[0] as DryRunArguments | undefined);
       },
     },
   };
@@ -42,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         return undefined;
       }
       if (!client) return undefined;
-      return runDryRun(client, results, { uri: target.toString() });
+      return runDryRun(client, reports, { uri: target.toString() });
     }),
     vscode.commands.registerCommand('eqlkit.chooseSampleEvents', () => chooseSampleEvents()),
     vscode.commands.registerCommand('eqlkit.restartServer', async () => {

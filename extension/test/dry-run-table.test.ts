@@ -18,30 +18,24 @@ const sequenceResponse: DryRunResponse = {
       },
     ],
   },
-  stages: [
-    { role: 'stage', index: 0, matched: 12, span: { start: 0, end: 5 } },
-    { role: 'stage', index: 1, matched: 3, span: { start: 6, end: 11 } },
-    { role: 'until', index: 2, matched: 0, span: { start: 12, end: 17 } },
+  eqlkit_stages: [
+    { role: 'stage', index: 0, matched: 12, query: '[process where\n  true]' },
+    { role: 'stage', index: 1, matched: 3, query: '[network where true]' },
+    { role: 'until', index: 2, matched: 0, query: '[any where false]' },
   ],
+  eqlkit_warnings: [{ code: 'bad-record', message: 'not JSON', file: 'events.ndjson', line: 3 }],
 };
 
 describe('dry-run tables', () => {
   it('shows the count, the per-stage matches and one table per sequence', () => {
-    const text = 'abcde fghij until';
-    const report = formatDryRun(sequenceResponse, {
-      title: 'rules/msiexec.toml',
-      events: ['events/*.ndjson'],
-      stageText: (e) => {
-        const span = e['span'] as { start: number; end: number };
-        return text.slice(span.start, span.end);
-      },
-    });
+    const report = formatDryRun(sequenceResponse, { title: 'rules/msiexec.toml', events: ['events/*.ndjson'] });
     expect(report).toContain('EQL dry run: rules/msiexec.toml');
     expect(report).toContain('Events: events/*.ndjson');
     expect(report).toContain('1 alert (sequence) in 7 ms');
-    expect(report).toMatch(/ 1 +12 +abcde\n/);
-    expect(report).toMatch(/ 2 +3 +fghij\n/);
-    expect(report).toMatch(/ until +0 +until\n/);
+    expect(report).toMatch(/ 1 +12 +\[process where true\]\n/);
+    expect(report).toMatch(/ 2 +3 +\[network where true\]\n/);
+    expect(report).toMatch(/ until +0 +\[any where false\]\n/);
+    expect(report).toContain('Warnings:\n  events.ndjson:3: not JSON');
     expect(report).toContain('Sequence 1  by host-1');
     // Nested and dotted sources both fill the columns.
     expect(report).toMatch(/1 +2024-06-11T10:00:00Z +process +ws1 +msiexec\.exe +logs-endpoint +a1/);
@@ -49,13 +43,13 @@ describe('dry-run tables', () => {
   });
 
   it('says which stage keeps a rule from firing', () => {
-    const report = formatDryRun({ hits: { total: { value: 0, relation: 'eq' }, sequences: [] }, stages: [{ role: 'stage', index: 0, matched: 4 }, { role: 'stage', index: 1, matched: 0 }, { role: 'until', index: 2, matched: 0 }] }, { title: 'x.eql' });
+    const report = formatDryRun({ hits: { total: { value: 0, relation: 'eq' }, sequences: [] }, eqlkit_stages: [{ role: 'stage', index: 0, matched: 4 }, { role: 'stage', index: 1, matched: 0 }, { role: 'until', index: 2, matched: 0 }] }, { title: 'x.eql' });
     expect(report).toContain('No alerts');
     expect(report).toContain('Stage 2 matched no event');
   });
 
   it('lists the events of an event query', () => {
-    const report = formatDryRun({ took: 1, hits: { total: { value: 2, relation: 'eq' }, events: [{ _id: '1', _source: { '@timestamp': 1, event: { category: 'file' } } }, { _id: '2', _source: { event: { category: 'file' }, file: { path: 'C:\\x' } } }] }, stages: [{ role: 'filter', index: 0, matched: 2 }] }, { title: 'x.eql' });
+    const report = formatDryRun({ took: 1, hits: { total: { value: 2, relation: 'eq' }, events: [{ _id: '1', _source: { '@timestamp': 1, event: { category: 'file' } } }, { _id: '2', _source: { event: { category: 'file' }, file: { path: 'C:\\x' } } }] }, eqlkit_stages: [{ role: 'filter', index: 0, matched: 2 }] }, { title: 'x.eql' });
     expect(report).toContain('2 alerts (events)');
     expect(report).toMatch(/ query +2/);
     expect(report).toMatch(/1 +1 +file/);
