@@ -74,7 +74,7 @@ describe('hover', () => {
     const q = 'sequence by█ host.id with maxspan=5m [process where true] with runs=2 ![file where true] until [process where true]';
     expect(hoverAt(q)!.contents).toContain('join keys');
     expect(hoverAt(q.replace('by█', 'by').replace('maxspan', 'max█span'))!.contents).toContain('at most this far apart');
-    expect(hoverAt(q.replace('by█', 'by').replace('5m', '5█m'))!.contents).toContain('at most this far apart');
+    expect(hoverAt(q.replace('by█', 'by').replace('5m', '5█m'))!.contents).toContain('Here: 300,000 ms.');
     expect(hoverAt(q.replace('by█', 'by').replace('runs', 'ru█ns'))!.contents).toContain('repeats N times');
     expect(hoverAt(q.replace('by█', 'by').replace('![', '!█['))!.contents).toContain('missing-event stage');
     expect(hoverAt(q.replace('by█', 'by').replace('until', 'un█til'))!.contents).toContain('ends every sequence');

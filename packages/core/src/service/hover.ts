@@ -77,7 +77,7 @@ function fromAst(facts: Facts, tokens: readonly LexToken[], i: number, path: rea
     case 'string':
       return at(node, stringDoc(facts, node, path[path.length - 2]));
     case 'maxspan':
-      return at(node, languageDoc('maxspan'));
+      return at(node, `${languageDoc('maxspan')}\n\nHere: ${node.millis.toLocaleString('en-US')} ms.`);
     case 'runs':
       return at(node, languageDoc('runs'));
   }
