@@ -16,7 +16,8 @@ export function toLspSignatureHelp(help: SignatureHelp | undefined): LspSignatur
       {
         label: help.label,
         ...(help.documentation ? { documentation: { kind: MarkupKind.Markdown, value: help.documentation } } : {}),
-        parameters: help.parameters.map((p) => ({ label: p.label, ...(p.documentation ? { documentation: { kind: MarkupKind.Markdown, value: p.documentation } } : {}) })),
+        // Offsets into the label where the service gives them: a name such as `a` may occur earlier (`add(a, b)`).
+        parameters: help.parameters.map((p) => ({ label: p.labelSpan ? ([p.labelSpan.start, p.labelSpan.end] as [number, number]) : p.label, ...(p.documentation ? { documentation: { kind: MarkupKind.Markdown, value: p.documentation } } : {}) })),
       },
     ],
     activeSignature: 0,
