@@ -14,7 +14,8 @@ import { expr, exprList } from './build-expressions.js';
 import { numberLiteral } from './build-literals.js';
 import { checkPipe, checkSample, checkSequence } from './query-rules.js';
 
-const UNIT_MILLIS: Record<TimeUnit, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** Milliseconds per `maxspan` unit: the units EQL accepts. */
+export const UNIT_MILLIS: Readonly<Record<TimeUnit, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 const keysOf = (optionalKeys: OhmNode): Expr[] => (optionalKeys.numChildren ? optionalKeys.child(0)['ast']() : []);
 

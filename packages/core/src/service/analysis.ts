@@ -78,9 +78,8 @@ export function querySettings(query: EmbeddedQuery, settings: DocumentSettings):
   return out;
 }
 
-/** Analyses one query. Never throws; the diagnostics are computed on first use. */
+/** Analyses one query. Never throws; parse and check run on first use. */
 export function analyseQuery(text: string, settings: QuerySettings, schemas: QuerySchemas, bundled: BundledSchemas): AnalysedQuery {
-  const parsed = safeParse(text);
   const checkOptions: CheckOptions = {
     schema: schemas.schema,
     targets: schemas.targets,
@@ -91,17 +90,32 @@ export function analyseQuery(text: string, settings: QuerySettings, schemas: Que
     tiebreakerField: settings.tiebreakerField,
     source: text,
   };
+  // Parse and check on first use: completion reads neither, so typing never waits for them.
+  let parsed: ParseResult | undefined;
+  const parseOnce = () => (parsed ??= safeParse(text));
   const types = new WeakMap<Expr, ValueType>();
   let diagnostics: readonly Diagnostic[] | undefined;
   // The same as checkText (eql check), without parsing twice; the checker also records the type of each expression.
-  const diagnose = () => (diagnostics ??= parsed.ast ? sortDiagnostics([...parsed.diagnostics, ...check(parsed.ast, { ...checkOptions, inferredTypes: types })]) : parsed.diagnostics);
+  const diagnose = () => {
+    const p = parseOnce();
+    return (diagnostics ??= p.ast ? sortDiagnostics([...p.diagnostics, ...check(p.ast, { ...checkOptions, inferredTypes: types })]) : p.diagnostics);
+  };
   const perIndex = new Map<string, Schema>();
   return {
     text,
-    parse: parsed,
-    ast: parsed.ast,
-    comments: parsed.comments,
-    parsedCleanly: parsed.ast !== undefined && !hasErrors(parsed.diagnostics),
+    get parse() {
+      return parseOnce();
+    },
+    get ast() {
+      return parseOnce().ast;
+    },
+    get comments() {
+      return parseOnce().comments;
+    },
+    get parsedCleanly() {
+      const p = parseOnce();
+      return p.ast !== undefined && !hasErrors(p.diagnostics);
+    },
     get diagnostics() {
       return diagnose();
     },

@@ -23,6 +23,7 @@ import { applyEdits } from '../text/apply-edits.js';
 import { embeddedQueries } from './embedded.js';
 import { fixAll, formatAction, mergeActions, quickFixes } from './code-actions.js';
 import { foldingRanges } from './folding.js';
+import { completeAt } from './completion/index.js';
 import { formatEdits } from './formatting.js';
 import { hover } from './hover.js';
 import { codeActionToDocument, diagnosticToDocument, editToDocument, spanToDocument, symbolToDocument, tokenToDocument } from './map-to-document.js';
@@ -77,8 +78,21 @@ export class EqlDocumentImpl implements EqlDocument {
   }
 
   completions(offset: number): CompletionList {
-    // Completion providers land separately (service/completion/); until then: no items.
-    return { replace: { start: offset, end: offset }, items: [] };
+    const empty: CompletionList = { replace: { start: offset, end: offset }, items: [] };
+    return this.atOffset(offset, empty, (at) => {
+      const list = completeAt(at.analysed, at.offset);
+      const query = at.query;
+      const replace = spanToDocument(query, list.replace);
+      // In a `"…"` TOML string, what is inserted must be escaped as the string's form requires.
+      if (!query.encode || query.encode('"\\') === '"\\') return { replace, items: list.items };
+      const encode = (s: string) => (query.encode ? query.encode(s) : s);
+      const items = list.items.map((it) => {
+        const text = it.insertText ?? it.label;
+        const encoded = encode(text);
+        return encoded === text ? it : { ...it, insertText: encoded };
+      });
+      return { replace, items };
+    });
   }
 
   hover(offset: number): Hover | undefined {

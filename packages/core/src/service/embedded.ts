@@ -71,11 +71,10 @@ class TomlQuery implements EmbeddedQuery {
     if (facts.eventCategoryOverride !== undefined) this.eventCategoryField = facts.eventCategoryOverride;
   }
 
-  toDocument(queryOffset: number): number {
-    return this.decoded.starts[clamp(Math.floor(queryOffset), 0, this.text.length)];
-  }
+  // Arrow properties, so that faces may pass the methods around detached.
+  readonly toDocument = (queryOffset: number): number => this.decoded.starts[clamp(Math.floor(queryOffset), 0, this.text.length)];
 
-  toQuery(documentOffset: number): number | undefined {
+  readonly toQuery = (documentOffset: number): number | undefined => {
     const { starts, ends } = this.decoded;
     if (!(documentOffset >= this.span.start && documentOffset <= this.span.end)) return undefined;
     // The last query position whose source starts at or before the offset…
@@ -88,11 +87,9 @@ class TomlQuery implements EmbeddedQuery {
     }
     // …or the one after it, when the offset lies past that character's source (in a dropped line continuation).
     return lo < this.text.length && documentOffset >= ends[lo] ? lo + 1 : lo;
-  }
+  };
 
-  encode(queryText: string): string {
-    return encodeForTomlString(queryText, this.decoded.form);
-  }
+  readonly encode = (queryText: string): string => encodeForTomlString(queryText, this.decoded.form);
 }
 
 function clamp(n: number, lo: number, hi: number): number {
