@@ -43,3 +43,4 @@ export type {
 } from './service/api.js';
 export { columnsFor, fieldColumn, queryFields, type Column } from './present/columns.js';
 export { planCondition, type ConditionPlan, type Leaf as ConditionLeaf } from './eval/condition-plan.js';
+export { parseProjectConfig, formatConfigProblem, PROJECT_CONFIG_FILE, type ProjectConfig, type ConfigProblem, type ParsedConfig } from './service/config.js';

@@ -2,6 +2,7 @@ import { checkText, hasErrors, SchemaChooser, type Diagnostic } from '@eqlkit/co
 import { loadBundledSchemas } from '@eqlkit/core/io';
 import { UsageError, type Command } from '../command.js';
 import { loadUserLayers } from '../check-schemas.js';
+import { cliProjectConfig, CONFIG_OPTION } from '../project-config.js';
 import { failureJson, loadQueries } from '../inputs.js';
 import { renderDiagnostic } from '../render/diagnostic.js';
 import { diagnosticJson } from '../render/diagnostic-json.js';
@@ -37,11 +38,20 @@ export const checkCommand: Command = {
     mapping: { type: 'string', multiple: true, value: 'FILE', description: 'add an Elasticsearch mapping (GET index/_mapping output)' },
     events: { type: 'string', multiple: true, value: 'FILE', description: 'add the field types of sample events (NDJSON or a JSON array)' },
     strict: { type: 'boolean', description: 'reject exactly what Elasticsearch rejects (its extensions become errors)' },
+    ...CONFIG_OPTION,
   },
   async run({ positionals, values, io }) {
     if (values['json'] && values['sarif']) throw new UsageError('--json and --sarif cannot be combined');
+    const config = cliProjectConfig(values, positionals, io, 'check');
     const loaded = await loadQueries(positionals, io, 'check');
-    const user = await loadUserLayers({ index: list(values['index']), schemaFiles: list(values['schema']), mappingFiles: list(values['mapping']), eventFiles: list(values['events']) });
+    // Flags override the project configuration: --schema/--mapping replace its schema and mapping files.
+    const ownFiles = list(values['schema']).length + list(values['mapping']).length > 0;
+    const user = await loadUserLayers({
+      index: list(values['index']),
+      schemaFiles: ownFiles ? list(values['schema']) : [...(config.schemaFiles ?? [])],
+      mappingFiles: ownFiles ? list(values['mapping']) : [...(config.mappingFiles ?? [])],
+      eventFiles: list(values['events']),
+    });
     for (const p of user.problems) io.stderr.write(`eql check: ${p}\n`);
     if (user.problems.length) return 2;
     for (const n of user.notes) io.stderr.write(`eql check: note: ${n}\n`);
@@ -51,15 +61,16 @@ export const checkCommand: Command = {
     let withErrors = 0;
     let warnings = 0;
     for (const { q, fileText } of loaded.queries) {
-      const schemas = chooser.for(q);
+      // A query without its own index list (a .eql file, a rule without `index`) takes the configured one.
+      const schemas = chooser.for(q.index?.length ? q : { ...q, index: config.indexes ?? [] });
       const diagnostics: readonly Diagnostic[] = checkText(q.query, {
         schema: schemas.schema,
         targets: schemas.targets,
         patterns: schemas.patterns,
         datasetSchema: schemas.datasetSchema,
-        eventCategoryField: q.eventCategoryOverride,
-        timestampField: q.timestampOverride,
-        tiebreakerField: q.tiebreakerField,
+        eventCategoryField: q.eventCategoryOverride ?? config.eventCategoryField,
+        timestampField: q.timestampOverride ?? config.timestampField,
+        tiebreakerField: q.tiebreakerField ?? config.tiebreakerField,
         strict: values['strict'] === true,
       }).diagnostics;
       const failed = hasErrors(diagnostics);

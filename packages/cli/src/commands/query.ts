@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EvalInputError, hasErrors, parse, readDetectionRuleToml, runChecks, type RuleQuery, type SchemaLayer, type Statement } from '@eqlkit/core';
+import { EvalInputError, hasErrors, parse, readDetectionRuleToml, runChecks, type ProjectConfig, type RuleQuery, type SchemaLayer, type Statement } from '@eqlkit/core';
 import { executeQuery, formatInputError, loadSchemaFile, readTextFile, SchemaFileError } from '@eqlkit/core/io';
 import { UsageError, type CliIo, type Command, type CommandContext } from '../command.js';
+import { cliProjectConfig, CONFIG_OPTION } from '../project-config.js';
 import { renderDiagnostic } from '../render/diagnostic.js';
 import { columnsFor } from '../render/results/columns.js';
 import { FORMATS, openResultOutput, type Format } from '../render/results/output.js';
@@ -30,6 +31,7 @@ export const queryCommand: Command = {
   ].join('\n'),
   options: {
     'query-file': { type: 'string', short: 'q', value: 'FILE', description: 'read the query from a .eql or detection-rule .toml file' },
+    ...CONFIG_OPTION,
     format: { type: 'string', value: 'FORMAT', description: 'table | ndjson | es | csv (default: table on a terminal, ndjson otherwise)' },
     size: { type: 'string', value: 'N', description: 'return at most N results (default: all)' },
     'result-position': { type: 'string', value: 'head|tail', description: 'with --size, keep the first or the last results (default tail, as Elasticsearch)' },
@@ -75,8 +77,10 @@ function loadQuery(values: CommandContext['values'], positionals: string[]): { r
   return { rule: { query: read.text, origin: { file, offset: 0 } }, fileText: read.text, data: positionals };
 }
 
-function loadLayers(values: CommandContext['values']): SchemaLayer[] {
-  const files = [...((values['mapping'] as string[] | undefined) ?? []), ...((values['schema'] as string[] | undefined) ?? [])];
+function loadLayers(values: CommandContext['values'], config: ProjectConfig): SchemaLayer[] {
+  const own = [...((values['mapping'] as string[] | undefined) ?? []), ...((values['schema'] as string[] | undefined) ?? [])];
+  // Flags override the project configuration's mapping and schema files.
+  const files = own.length ? own : [...(config.mappingFiles ?? []), ...(config.schemaFiles ?? [])];
   return files.map((f) => {
     try {
       return loadSchemaFile(f).layer;
@@ -96,15 +100,16 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
   const maxSamplesPerKey = positiveInt(values, 'max-samples-per-key', 1);
   const threads = positiveInt(values, 'threads', 1);
   const { rule, fileText, data } = loadQuery(values, positionals);
+  const config = cliProjectConfig(values, typeof values['query-file'] === 'string' ? [values['query-file']] : [], io, 'query');
   if (data.length === 0) {
     if ((io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('no event data: give files or globs, or pipe events into standard input');
     data.push('-');
   }
-  const layers = loadLayers(values);
+  const layers = loadLayers(values, config);
   const strict = values['strict'] === true;
-  const timestampField = (values['timestamp-field'] as string | undefined) ?? rule.timestampOverride;
-  const eventCategoryField = (values['event-category-field'] as string | undefined) ?? rule.eventCategoryOverride;
-  const tiebreakerField = (values['tiebreaker-field'] as string | undefined) ?? rule.tiebreakerField;
+  const timestampField = (values['timestamp-field'] as string | undefined) ?? rule.timestampOverride ?? config.timestampField;
+  const eventCategoryField = (values['event-category-field'] as string | undefined) ?? rule.eventCategoryOverride ?? config.eventCategoryField;
+  const tiebreakerField = (values['tiebreaker-field'] as string | undefined) ?? rule.tiebreakerField ?? config.tiebreakerField;
   const errStyle = styleFor(io.stderr as { isTTY?: boolean });
   const warnings: string[] = [];
   const output = openResultOutput(format as Format, {

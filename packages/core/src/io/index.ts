@@ -8,3 +8,4 @@ export { inputWarning } from './query/input-warning.js';
 export { toEsResponse, esResponseJson } from '../eval/response.js';
 export { measureInputs, type MeasuredInputs } from './events/inputs.js';
 export { serveQueryWorker } from './parallel/worker-main.js';
+export { findProjectConfig, loadProjectConfig, projectConfigFor, loadConfigLayers, type LoadedProjectConfig } from './config.js';

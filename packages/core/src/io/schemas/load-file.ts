@@ -2,6 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describeFsError } from '../events/inputs.js';
+import { jsonErrorPosition } from '../../text/json-position.js';
+
+export { jsonErrorPosition };
 import { looksLikeMapping, parseSchemaDocument, SchemaShapeError, type SchemaDocument } from '../../schema/index.js';
 
 /** A schema file could not be used. `line`/`column` (1-based) are set for JSON syntax errors. */
@@ -53,19 +56,3 @@ export function loadSchemaFile(file: string): LoadedSchemaFile {
   }
 }
 
-/** 1-based line and column of a JSON.parse error; the end of the text when the engine gives no position. */
-export function jsonErrorPosition(message: string, text: string): { line: number; column: number } {
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
-  const pos = /at position (\d+)/.exec(message);
-  const offset = pos ? Math.min(Number(pos[1]), text.length) : text.length;
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
