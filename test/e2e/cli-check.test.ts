@@ -136,6 +136,15 @@ describe('eql check --sarif', () => {
     expect(sarifProblems(log)).toEqual([]);
     expect(log.runs[0].results).toEqual([]);
   });
+  it('points into the file through the escapes and line continuations of a "…" or """…""" query', () => {
+    const basic = file('basic.toml', '[rule]\nindex = ["logs-endpoint.events.process-*"]\nquery = "process where process.name == \\"a\\" and process.nmae == \\"b\\""\n');
+    const r = runEql(['check', basic]);
+    expect(r.stdout).toContain(`${basic}:3:50: error eql/unknown-field`);
+    const ml = file('multi.toml', '[rule]\nindex = ["logs-endpoint.events.process-*"]\nquery = """\nprocess where \\\n   process.name == \\"a\\" and\n  process.nmae == "b"\n"""\n');
+    const r2 = runEql(['check', ml]);
+    expect(r2.stdout).toContain(`${ml}:6:3: error eql/unknown-field`);
+    expect(r2.stdout).toContain('6 |   process.nmae == "b"');
+  });
 });
 
 /** The essential structure of SARIF 2.1.0 (sarif-schema-2.1.0.json), checked by hand: a list of problems. */

@@ -1,4 +1,4 @@
-import { LineIndex, type Span, type RuleQuery } from '@eqlkit/core';
+import { fileOffsetOf, LineIndex, type Span, type RuleQuery } from '@eqlkit/core';
 
 /** Where a span of a query lies, in the coordinates users see (1-based line and column). */
 export interface Location {
@@ -20,17 +20,22 @@ function indexFor(key: object, text: string): LineIndex {
   return idx;
 }
 
+/** Whether positions of `q` are reported in its file (`.eql`, TOML strings of every form) rather than in the query. */
+export function locatedInFile(q: RuleQuery, fileText: string | undefined): fileText is string {
+  return fileText !== undefined && fileOffsetOf(q.origin, 0) !== undefined;
+}
+
 /**
- * Locates `span` (offsets into `q.query`): in the file when the query is stored verbatim there (`.eql`, TOML
- * `'''` strings), otherwise within the query text itself.
+ * Locates `span` (offsets into `q.query`): in the file when the query's place there is known (`.eql`, TOML strings
+ * of every form, through escapes and line continuations), otherwise within the query text itself.
  */
 export function locate(q: RuleQuery, fileText: string | undefined, span: Span): Location {
-  const inFile = q.origin.offset !== undefined && fileText !== undefined;
+  const inFile = locatedInFile(q, fileText);
   const text = inFile ? fileText : q.query;
-  const base = inFile ? q.origin.offset! : 0;
+  const at = (o: number) => (inFile ? fileOffsetOf(q.origin, o)! : o);
   const idx = indexFor(inFile ? (q.origin as object) : q, text);
-  const start = idx.positionAt(base + span.start);
-  const end = idx.positionAt(base + span.end);
+  const start = idx.positionAt(at(span.start));
+  const end = idx.positionAt(Math.max(at(span.start), at(span.end)));
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, sourceLine: idx.lineText(start.line) };
 }
 

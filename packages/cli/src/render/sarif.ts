@@ -7,7 +7,7 @@ import { relative, isAbsolute, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkCatalog, checkCodeHelp, type Diagnostic, type RuleQuery, type Severity } from '@eqlkit/core';
 import type { FileFailure } from '../inputs.js';
-import { locate } from './locate.js';
+import { locate, locatedInFile } from './locate.js';
 
 export interface SarifInput {
   readonly q: RuleQuery;
@@ -75,7 +75,7 @@ function level(s: Severity): 'error' | 'warning' | 'note' {
 
 function result(q: RuleQuery, fileText: string | undefined, d: Diagnostic, ruleIndex: number, cwd: string): Record<string, unknown> {
   const uri = artifactUri(q.origin.file, cwd);
-  const inFile = q.origin.offset !== undefined && fileText !== undefined;
+  const inFile = locatedInFile(q, fileText);
   const loc = locate(q, fileText, d.span);
   const region = inFile
     ? { startLine: loc.line, startColumn: loc.column, endLine: loc.endLine, endColumn: loc.endColumn }

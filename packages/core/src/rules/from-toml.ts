@@ -1,5 +1,6 @@
 import { parse as parseToml, TomlError } from 'smol-toml';
-import type { QueryFile, RuleQuery } from './rule-query.js';
+import { readTomlRule } from '../service/toml-rule.js';
+import type { QueryFile, QueryOrigin, RuleQuery } from './rule-query.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const strList = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined);
@@ -25,10 +26,9 @@ export function readDetectionRuleToml(text: string, file: string): QueryFile {
   if (language !== undefined && language !== 'eql') return { queries: [], skipped: 1, problems: [] };
   const meta = (typeof doc['metadata'] === 'object' && doc['metadata'] !== null ? doc['metadata'] : {}) as Record<string, unknown>;
   const trimmed = query.replace(/^[\r\n]+/, '').replace(/\s+$/, '');
-  const found = locateVerbatim(text, trimmed);
   const q: RuleQuery = {
     query: trimmed,
-    origin: { file, ...(found !== undefined ? { offset: found } : {}) },
+    origin: { file, ...locateInFile(text, query, trimmed) },
     ruleId: str(r['rule_id']),
     name: str(r['name']),
     index: strList(r['index']),
@@ -40,12 +40,22 @@ export function readDetectionRuleToml(text: string, file: string): QueryFile {
   return { queries: [q], skipped: 0, problems: [] };
 }
 
-/** The offset of `query` in the file when it is stored verbatim after `query =` (e.g. in a `'''` string). */
-function locateVerbatim(text: string, query: string): number | undefined {
-  const key = /^\s*query\s*=\s*/m.exec(text);
-  const from = key ? key.index : 0;
-  const at = text.indexOf(query, from);
-  return at >= 0 && query.length > 0 ? at : undefined;
+/**
+ * Where the (trimmed) query lies in the file, through the language service's exact TOML string map: `offset` for a
+ * `'''` string (stored verbatim), else the file offset of every query offset.
+ */
+function locateInFile(text: string, query: string, trimmed: string): Pick<QueryOrigin, 'offset' | 'fileOffsets'> {
+  const decoded = readTomlRule(text).query;
+  if (!decoded || decoded.value !== query || trimmed.length === 0) return {};
+  const lead = query.length - query.replace(/^[\r\n]+/, '').length;
+  const starts = decoded.starts;
+  let verbatim = true;
+  for (let i = 0; i < trimmed.length && verbatim; i++) verbatim = decoded.ends[lead + i] - starts[lead + i] === 1 && starts[lead + i] === starts[lead] + i;
+  // `offset` also tells `eql fmt` it may rewrite the query in place: only a multi-line literal string takes any text.
+  if (verbatim && decoded.form === "'''") return { offset: starts[lead] };
+  const fileOffsets: number[] = [];
+  for (let i = 0; i <= trimmed.length; i++) fileOffsets.push(i < trimmed.length ? starts[lead + i] : decoded.ends[lead + i - 1]);
+  return { fileOffsets };
 }
 
 function firstLine(s: string): string {

@@ -1,4 +1,4 @@
-export type { InputProblem, QueryFile, QueryOrigin, RuleQuery } from './rule-query.js';
+export { fileOffsetOf, type InputProblem, type QueryFile, type QueryOrigin, type RuleQuery } from './rule-query.js';
 export { readQueryFile, queryFileKind, type QueryFileKind } from './read-query-file.js';
 export { readDetectionRuleToml } from './from-toml.js';
 export { readRuleExport, replaceExportQuery } from './from-export.js';

@@ -24,8 +24,21 @@ export interface QueryOrigin {
    * TOML): positions are then reported in the file. Otherwise positions are within the query.
    */
   readonly offset?: number;
+  /**
+   * When the query is stored with escapes or line continuations (a TOML `"…"` or `"""…"""` string): the file
+   * offset of each query offset (one entry more than the query's length), so positions are still reported in the file.
+   */
+  readonly fileOffsets?: readonly number[];
   /** For a line of an `.ndjson` export: its 1-based line number. */
   readonly line?: number;
+}
+
+/** Where a query offset lies in the file holding the query, when that is known. */
+export function fileOffsetOf(origin: QueryOrigin, queryOffset: number): number | undefined {
+  if (origin.offset !== undefined) return origin.offset + queryOffset;
+  const map = origin.fileOffsets;
+  if (!map?.length) return undefined;
+  return map[Math.max(0, Math.min(map.length - 1, Math.floor(queryOffset)))];
 }
 
 /** A problem with an input file itself (not with a query in it). */
