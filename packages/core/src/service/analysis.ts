@@ -12,6 +12,7 @@ import type { BundledSchemas } from '../schema/bundled.js';
 import { schemaForIndexes } from '../schema/for-indexes.js';
 import type { Schema, SchemaLayer } from '../schema/types.js';
 import type { DocumentSettings, EmbeddedQuery } from './api.js';
+import { laterSyntaxErrors } from './more-errors.js';
 import type { QueryFacts } from './query-facts.js';
 
 /** The settings that apply to one query: the rule's own, over the document's. */
@@ -98,7 +99,12 @@ export function analyseQuery(text: string, settings: QuerySettings, schemas: Que
   // The same as checkText (eql check), without parsing twice; the checker also records the type of each expression.
   const diagnose = () => {
     const p = parseOnce();
-    return (diagnostics ??= p.ast ? sortDiagnostics([...p.diagnostics, ...check(p.ast, { ...checkOptions, inferredTypes: types })]) : p.diagnostics);
+    // A query the grammar rejects: the first error exactly as eql check reports it, then independent later ones.
+    return (diagnostics ??= p.ast
+      ? sortDiagnostics([...p.diagnostics, ...check(p.ast, { ...checkOptions, inferredTypes: types })])
+      : p.diagnostics.length
+        ? [...p.diagnostics, ...laterSyntaxErrors(text, p.diagnostics[0])]
+        : p.diagnostics);
   };
   const perIndex = new Map<string, Schema>();
   return {
