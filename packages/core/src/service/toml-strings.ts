@@ -74,7 +74,7 @@ export function decodeTomlString(text: string, at: number, stopAt?: (lineStart: 
       if (!multi) return finish(i, i, false);
       const lineStart = c === '\r' && text[i + 1] === '\n' ? i + 2 : i + 1;
       if (stopAt && stopAt(lineStart)) return finish(i, i, false);
-      push(text.slice(i, lineStart), i, lineStart);
+      for (let k = i; k < lineStart; k++) push(text[k], k, k + 1);
       i = lineStart;
       continue;
     }
