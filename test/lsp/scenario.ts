@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
 import {
+  CodeActionRequest,
   CodeLensRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  SelectionRangeRequest,
   DocumentFormattingRequest,
   ExecuteCommandRequest,
   InlayHintRequest,
@@ -83,6 +88,36 @@ export async function exampleScenario(client: LspClient, kind: 'toml' | 'eql'): 
   expect(second.map((d) => d.code)).toContain('eql/unknown-field');
   expect(triples(second)).toEqual(checkDiagnostics(file, misspelt));
   expect(client.latest(uri)?.version).toBe(v2);
+
+  // Its quick fix puts the right field back; a source action formats the query.
+  const unknown = second.find((d) => d.code === 'eql/unknown-field')!;
+  const actions = await c.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown], only: ['quickfix'] } });
+  const fix = actions?.find((a) => 'title' in a && /process\.parent\.name/.test(a.title));
+  expect(fix && 'edit' in fix && applyEdits(misspelt, fix.edit?.changes?.[uri] ?? [])).toBe(text);
+  expect(actions?.every((a) => 'kind' in a && a.kind === 'quickfix')).toBe(true);
+  const source = await c.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: unknown.range, context: { diagnostics: [], only: ['source'] } });
+  expect(source?.map((a) => ('kind' in a ? a.kind : undefined))).toContain('source.format');
+
+  // Hover on a field: its type and description from the schema.
+  const args = misspelt.indexOf('process.args');
+  const hover = await c.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(misspelt, args + 9) });
+  const hoverText = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+  expect(hoverText).toContain('process.args');
+  expect(hoverText).toContain('keyword');
+  expect(hover?.range).toEqual({ start: positionOf(misspelt, args), end: positionOf(misspelt, args + 'process.args'.length) });
+
+  // Structure: the query's three stages as symbols, each multi-line stage folds, selection grows from the field.
+  const symbols = (await c.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as { name: string; children?: { children?: unknown[] }[] }[];
+  const stagesOf = (xs: { name: string; children?: unknown[] }[]): unknown[] => xs.flatMap((x) => (x.name.startsWith('sequence') ? (x.children ?? []) : stagesOf((x.children ?? []) as typeof xs)));
+  expect(stagesOf(symbols)).toHaveLength(3);
+  const folds = await c.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+  const stage3 = positionOf(misspelt, misspelt.lastIndexOf('[process where')).line;
+  expect(folds?.some((f) => f.startLine === stage3)).toBe(true);
+  const [selection] = (await c.sendRequest(SelectionRangeRequest.type, { textDocument: { uri }, positions: [positionOf(misspelt, field + 3)] })) ?? [];
+  let depth = 0;
+  for (let r: typeof selection | undefined = selection; r; r = r.parent) depth++;
+  expect(depth).toBeGreaterThan(3);
+  expect(selection.range.start).toEqual(positionOf(misspelt, field));
 
   // Signature help inside a function call typed into the first stage.
   const at = misspelt.indexOf('process.args : "/V"') + 'process.args : "/V"'.length;
