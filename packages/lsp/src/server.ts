@@ -7,9 +7,11 @@
 import {
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
+  ExecuteCommandRequest,
   InlayHintRefreshRequest,
   TextDocumentSyncKind,
   type ClientCapabilities,
+  type ExecuteCommandParams,
   type Connection,
   type InitializeResult,
   type WorkDoneProgressReporter,
@@ -220,8 +222,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }),
   );
 
-  connection.onExecuteCommand(
-    request(log, 'executeCommand', async (p, token, reporter: WorkDoneProgressReporter) => {
+  // Registered as a plain request so that the client's `workDoneToken` is still there to report progress on.
+  connection.onRequest(
+    ExecuteCommandRequest.type,
+    request(log, 'executeCommand', async (p: ExecuteCommandParams, token) => {
       if (p.command !== DRY_RUN_COMMAND) throw new Error(`unknown command ${p.command}`);
       const args = dryRunArgs(p.arguments);
       const d = open(args.uri);
@@ -232,7 +236,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       const controller = new AbortController();
       running.set(args.uri, controller);
       token.onCancellationRequested(() => controller.abort());
-      const progress = await workDone(reporter, p.workDoneToken !== undefined);
+      const progress = await workDone(p);
       progress.begin('EQL dry run', 0, 'reading events', true);
       progress.token?.onCancellationRequested(() => controller.abort());
       let reported = 0;
@@ -260,8 +264,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
 
   /** The client's progress for this request, else one the server creates when the client can show it. */
-  async function workDone(attached: WorkDoneProgressReporter | undefined, clientGaveToken: boolean): Promise<WorkDoneProgressReporter & { token?: { onCancellationRequested(f: () => void): void } }> {
-    if (attached && clientGaveToken) return attached;
+  async function workDone(params: ExecuteCommandParams): Promise<WorkDoneProgressReporter & { token?: { onCancellationRequested(f: () => void): void } }> {
+    if (params.workDoneToken !== undefined) return connection.languages.attachWorkDoneProgress(params);
     if (capabilities.window?.workDoneProgress) {
       try {
         return await connection.window.createWorkDoneProgress();
@@ -269,7 +273,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         // fall through: no progress shown
       }
     }
-    return attached ?? { begin() {}, report() {}, done() {} };
+    return { begin() {}, report() {}, done() {} };
   }
 
   return {
