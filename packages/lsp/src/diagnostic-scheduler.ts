@@ -1,7 +1,8 @@
 /**
- * When a document's diagnostics are computed: soon after each change, with a delay that follows the cost of the
- * document's last analysis (a small rule is analysed at once, a huge document waits for typing to pause), and
- * only for the latest version: a change cancels the pending run.
+ * When a document's diagnostics are computed: right after a change (changes that arrive together are coalesced, as
+ * every change cancels the pending run, which runs on the next turn of the event loop), and, for a document whose
+ * analysis is slow (over `slowMs`), after a pause as long as its last analysis took, so typing in a huge document
+ * is not held up by analyses of versions that are already stale.
  */
 export class DiagnosticScheduler {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -11,12 +12,13 @@ export class DiagnosticScheduler {
   constructor(
     private readonly run: (uri: string) => number,
     private readonly maxDelayMs = 300,
+    private readonly slowMs = 30,
   ) {}
 
   schedule(uri: string): void {
     this.cancel(uri);
     const cost = this.costs.get(uri) ?? 0;
-    const delay = Math.min(this.maxDelayMs, Math.round(cost * 2));
+    const delay = cost < this.slowMs ? 0 : Math.min(this.maxDelayMs, Math.round(cost));
     this.timers.set(
       uri,
       setTimeout(() => {
