@@ -7,7 +7,7 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { runChecks, type EmbeddedQuery, type SessionProgress, type SessionWarning, type Span } from '@eqlkit/core';
-import { executeQuery, inputWarning, toEsResponse } from '@eqlkit/core/io';
+import { esResponseJson, executeQuery, inputWarning } from '@eqlkit/core/io';
 import type { OpenDocument } from '../documents.js';
 import { rangeOf } from '../positions.js';
 import type { ResolvedSettings } from '../settings.js';
@@ -94,7 +94,8 @@ export async function dryRun(doc: OpenDocument, settings: ResolvedSettings, args
     throw new ResponseError(ErrorCodes.InvalidParams, `the query has errors: ${errors.map((d) => `${located(doc.text, query, d.span)} ${d.message}`).join('; ')}`);
   }
   for (const d of outcome.diagnostics) if (d.severity === 'warning') warnings.push({ code: d.code, message: `${located(doc.text, query, d.span)}: ${d.message}` });
-  const body = toEsResponse(outcome.result, outcome.tookMs);
+  // The text `eql query --format es` prints (records as written), as the object a client gets from parsing it.
+  const body = JSON.parse([...esResponseJson(outcome.result, outcome.tookMs)].join('')) as Record<string, unknown>;
   const stages = outcome.stages.map((c) => ({
     role: c.role,
     index: c.index,
