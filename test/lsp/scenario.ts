@@ -96,7 +96,7 @@ export async function exampleScenario(client: LspClient, kind: 'toml' | 'eql'): 
   expect(fix && 'edit' in fix && applyEdits(misspelt, fix.edit?.changes?.[uri] ?? [])).toBe(text);
   expect(actions?.every((a) => 'kind' in a && a.kind === 'quickfix')).toBe(true);
   const source = await c.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: unknown.range, context: { diagnostics: [], only: ['source'] } });
-  expect(source?.map((a) => ('kind' in a ? a.kind : undefined))).toContain('source.format');
+  expect(source?.every((a) => 'kind' in a && a.kind?.startsWith('source'))).toBe(true);
 
   // Hover on a field: its type and description from the schema.
   const args = misspelt.indexOf('process.args');
@@ -130,13 +130,24 @@ export async function exampleScenario(client: LspClient, kind: 'toml' | 'eql'): 
   expect(help?.signatures[0].label).toMatch(/^length\(/);
   expect(help?.activeParameter).toBe(0);
 
-  // Back to the example text (a whole-document change), then formatting gives what `eql fmt` prints.
+  // Back to the example text (a whole-document change; the example is formatted), with its first stage's second
+  // line joined to the first: formatting, and the "format the query" source action, give what `eql fmt` prints.
   const v4 = client.change(uri, [{ text }]);
   expect(await client.diagnostics(uri, v4)).toEqual(first);
+  const join = text.indexOf(' and\n', text.indexOf('[process where')) + ' and'.length;
+  const indent = /^\n */.exec(text.slice(join))![0].length;
+  const messy = text.slice(0, join) + ' ' + text.slice(join + indent);
+  const v5 = client.change(uri, [{ range: { start: positionOf(text, join), end: positionOf(text, join + indent) }, text: ' ' }]);
+  await client.diagnostics(uri, v5);
+  writeFileSync(file, messy);
+  const formatted = eql(['fmt', file]).stdout;
+  expect(formatted).not.toBe(messy);
   const edits = await c.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
-  expect(edits?.length).toBeGreaterThan(0);
-  writeFileSync(file, text);
-  expect(applyEdits(text, edits ?? [])).toBe(eql(['fmt', file]).stdout);
+  expect(applyEdits(messy, edits ?? [])).toBe(formatted);
+  const formatAction = (await c.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: positionOf(messy, join), end: positionOf(messy, join) }, context: { diagnostics: [], only: ['source.format'] } }))?.[0];
+  expect(formatAction && 'edit' in formatAction && applyEdits(messy, formatAction.edit?.changes?.[uri] ?? [])).toBe(formatted);
+  const v6 = client.change(uri, [{ text }]);
+  await client.diagnostics(uri, v6);
 
   // Semantic tokens cover the query.
   const tokens = await c.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });

@@ -48,7 +48,7 @@ export interface EqlServer {
 /** Registers every handler on `connection`; the caller then calls `connection.listen()`. */
 export function createServer(connection: Connection, options: ServerOptions = {}): EqlServer {
   const log = (m: string) => connection.console.error(m);
-  const settings = new SettingsStore(connection);
+  const settings = new SettingsStore(connection, (uri) => scheduler.schedule(uri));
   let service = options.service;
   const languageService = (): LanguageService => (service ??= createLanguageService({ bundled: loadBundledSchemas() }));
   const documents = new Documents(languageService, settings);
@@ -128,7 +128,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const texts = documents.texts;
   texts.listen(connection);
   texts.onDidOpen(notification(log, 'didOpen', (e) => refreshSettings(e.document.uri)));
-  texts.onDidChangeContent(notification(log, 'didChange', (e) => scheduler.schedule(e.document.uri)));
+  // (Also fired on open: the first diagnostics wait for the document's settings, scheduled by the open.)
+  texts.onDidChangeContent(
+    notification(log, 'didChange', (e) => {
+      if (settings.known(e.document.uri)) scheduler.schedule(e.document.uri);
+    }),
+  );
   texts.onDidClose(
     notification(log, 'didClose', (e) => {
       const uri = e.document.uri;

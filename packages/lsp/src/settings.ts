@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { DocumentSettings, SchemaLayer } from '@eqlkit/core';
 import { loadSchemaFile } from '@eqlkit/core/io';
+import { SampleValues } from './sample-values.js';
 
 /** The client's `eql` settings (the extension contributes these; see extension/package.json). */
 export interface ClientSettings {
@@ -77,7 +78,15 @@ export class SettingsStore {
   /** Settings a client pushed with `workspace/didChangeConfiguration` (used when it cannot be asked). */
   pushed: unknown;
 
-  constructor(private readonly connection: Connection) {}
+  /**
+   * `onUpdate` is told when a document's settings gained the values of its sample events (read in the background
+   * after the settings themselves, so the first diagnostics do not wait for them).
+   */
+  constructor(
+    private readonly connection: Connection,
+    private readonly onUpdate: (uri: string) => void = () => {},
+    private readonly samples = new SampleValues(),
+  ) {}
 
   setWorkspaceFolders(uris: readonly string[]): void {
     this.workspaceFolders = uris.map(uriPath).filter((p): p is string => p !== undefined);
@@ -97,6 +106,7 @@ export class SettingsStore {
     if (!p) {
       p = this.fetch(uri).then((r) => {
         this.latest.set(uri, r);
+        this.addSampleValues(uri, r);
         return r;
       });
       this.resolved.set(uri, p);
@@ -109,14 +119,31 @@ export class SettingsStore {
     return this.latest.get(uri) ?? resolveSettings(undefined, this.baseDirOf(uri));
   }
 
+  /** Whether the document's settings have arrived (until then its diagnostics wait for them). */
+  known(uri: string): boolean {
+    return this.latest.has(uri);
+  }
+
   forget(uri: string): void {
     this.resolved.delete(uri);
     this.latest.delete(uri);
   }
 
-  /** The client's configuration changed: everything is fetched again. */
+  /** The client's configuration changed: everything is fetched again (and the sample events read again). */
   invalidate(): void {
     this.resolved.clear();
+    this.samples.clear();
+  }
+
+  private addSampleValues(uri: string, r: ResolvedSettings): void {
+    if (r.sampleEvents.length === 0) return;
+    void this.samples.get(r.sampleEvents, r.baseDir).then((sampleValues) => {
+      if (!sampleValues || this.latest.get(uri) !== r) return; // none, or the settings changed meanwhile
+      const withValues: ResolvedSettings = { ...r, document: { ...r.document, sampleValues } };
+      this.latest.set(uri, withValues);
+      this.resolved.set(uri, Promise.resolve(withValues));
+      this.onUpdate(uri);
+    });
   }
 
   private async fetch(uri: string): Promise<ResolvedSettings> {
