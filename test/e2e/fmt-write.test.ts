@@ -35,6 +35,27 @@ describe('eql fmt --write keeps data safe', () => {
     expect(readdirSync(d).sort()).toEqual(['a-big.eql', 'b-small.eql']);
   });
 
+  it('a folder it may not write to: a plain message, the file untouched, the other files still rewritten', () => {
+    // Root writes anywhere, so as root (CI) the command runs as the unprivileged user `nobody`.
+    chmodSync(tmp, 0o755);
+    const locked = dir();
+    const open = dir();
+    const a = join(locked, 'a.eql');
+    const b = join(open, 'b.eql');
+    writeFileSync(a, 'process where a==1', { mode: 0o666 });
+    writeFileSync(b, 'process where b==1', { mode: 0o666 });
+    chmodSync(a, 0o666);
+    chmodSync(b, 0o666);
+    chmodSync(locked, 0o555);
+    chmodSync(open, 0o777);
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const r = spawnSync(process.execPath, [join(repoRoot, 'packages/cli/bin/eql.cjs'), 'fmt', '--write', a, b], { encoding: 'utf8', ...asNobody });
+    expect(r.stderr).toBe(`eql fmt: ${a}: cannot write (permission denied); the file is unchanged\n`);
+    expect(r.status).toBe(2);
+    expect(readFileSync(a, 'utf8')).toBe('process where a==1');
+    expect(readFileSync(b, 'utf8')).toBe('process where b == 1\n');
+  });
+
   it("keeps the original file's mode", () => {
     const d = dir();
     const p = join(d, 'q.eql');
