@@ -185,6 +185,7 @@ describe('JSON array', () => {
     ['unclosed array', '[{"id":1},\n{"id":2}\n', [1, 2], [[3, 'truncated']]],
     ['truncated element', '[{"id":1},\n{"id":2,\n"x":', [1], [[2, 'truncated']]],
     ['text after the array', '[{"id":1}]\n{"id":2}\n', [1], [[2, 'invalid-json']]],
+    ['arrays one after another', '[{"id":1}]\n[{"id":2},\n{"id":3}][]', [1, 2, 3], []],
     ['a mismatched bracket: reads on at the next element', '[{"id":1},\n{"id":2]},\n{"id":3}]', [1, 3], [[2, 'invalid-json']]],
   ];
   it.each(broken)('%s', async (_name, content, expectedIds, expectedErrors) => {

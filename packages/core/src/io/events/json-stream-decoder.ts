@@ -306,6 +306,12 @@ export class JsonStreamDecoder {
         }
         return i + 1;
       case Phase.Done:
+        if (c === Ch.OpenBracket) {
+          // Another array after the first (`jq` output of several files): read it too.
+          this.phase = Phase.Value;
+          this.sawElement = false;
+          return i + 1;
+        }
         this.sink.error(this.line, 'invalid-json', 'invalid JSON (unexpected text after the end of the JSON array); the rest of the file is skipped');
         this.phase = Phase.Dead;
         return i;
