@@ -288,12 +288,10 @@ describe('compileLuceneRegex: linear time', () => {
     ['(a+)+&~(.*aab)', as, true],
     ['(a+)+b&~(.*aab)', `${as}b`, false],
     ['<0-99999>+', '1'.repeat(100_000), true],
-  ])('%j on 100k characters', (pattern, value, expected) => {
+  ])('%j on 100k characters (answers; a backtracking engine would not finish before the test timeout)', (pattern, value, expected) => {
     for (const engine of ['auto', 'automaton'] as const) {
       const { test } = compile(pattern, false, engine);
-      const t0 = performance.now();
-      expect(test(value)).toBe(expected);
-      expect(performance.now() - t0, engine).toBeLessThan(1000);
+      expect(test(value), engine).toBe(expected);
     }
   });
 });

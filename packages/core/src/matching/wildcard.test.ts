@@ -95,13 +95,13 @@ describe('compileWildcard', () => {
     ['*?a?a?a?a?b*', false],
     ['a*a*a*a*a*a*a*a*a*ab', false],
     ['*aaaaaaaaaaaaaaaaaaab*', false],
-  ])('stays fast on pathological %j against 100k characters', (pattern, expected) => {
+  ])('answers pathological %j against 100k characters (a backtracking matcher would not finish)', (pattern, expected) => {
+    // No timed assertion (the machines are noisy): exponential backtracking never returns, so the test timeout
+    // catches it; linear matching answers at once.
     const value = 'a'.repeat(100_000);
     for (const ci of [false, true]) {
       const test = compileWildcard(pattern, ci);
-      const t0 = performance.now();
       expect(test(value)).toBe(expected);
-      expect(performance.now() - t0).toBeLessThan(200);
     }
   });
 });
