@@ -269,13 +269,15 @@ function shorten(tokens: string[]): string[] {
 
 /**
  * Ohm's failure record misses keywords of optional parts right after a memoised stage (`[…] by` is not reported
- * after a closed stage), so after a `]` each other keyword is tried: the grammar accepts it if the match then fails
- * only after it.
+ * after a closed stage), so after a `]` the keywords that may follow a stage are tried: the grammar accepts one if
+ * the match then fails only after it.
  */
+const PROBED = ['by', 'with', 'until'];
+
 function withProbedKeywords(e: Expectations, key: string, kws: ReadonlySet<string>): Expectations {
   const keywords = [...e.keywords];
   const base = key.endsWith(' ') ? key : `${key} `;
-  for (const k of kws) {
+  for (const k of PROBED) {
     if (keywords.includes(k)) continue;
     if (expectationsAtEnd(`${base}${k} `, kws)) keywords.push(k);
   }

@@ -4,6 +4,7 @@
 // condition — and each piece is parsed on its own behind a stand-in that gives it its syntactic role
 // (`sequence [`, `any where true |`, `any where`). An error inside a piece is reported where it lies in the query.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { matchFast } from '../grammar/fast/fast-parser.js';
 import { parse } from '../parse.js';
 import { lex, type LexToken } from './lexer.js';
 
@@ -24,7 +25,7 @@ export function laterSyntaxErrors(text: string, first: Diagnostic): Diagnostic[]
     const tokens = lex(text).filter((t) => t.kind !== 'comment');
     const out: Diagnostic[] = [];
     let after = Math.max(first.span.end, first.span.start + 1);
-    for (const piece of pieces(tokens, text.length)) {
+    for (const piece of pieces(text, tokens, text.length)) {
       if (out.length >= MAX_MORE) break;
       if (piece.start < after || piece.end <= piece.start) continue;
       const body = text.slice(piece.start, piece.end);
@@ -50,7 +51,7 @@ export function laterSyntaxErrors(text: string, first: Diagnostic): Diagnostic[]
 }
 
 /** Where the text can be cut: stages and pipes at the top level, and the operands of and/or inside each. */
-function pieces(tokens: readonly LexToken[], length: number): Piece[] {
+function pieces(text: string, tokens: readonly LexToken[], length: number): Piece[] {
   const out: Piece[] = [];
   let depth = 0;
   let open: { token: LexToken; index: number } | undefined;
@@ -86,9 +87,13 @@ function pieces(tokens: readonly LexToken[], length: number): Piece[] {
     else if (t.text === ')' || t.text === ']') {
       depth = Math.max(0, depth - 1);
       if (depth === 0 && t.text === ']' && open) {
-        out.push({ stub: `sequence ${open.token.text}`, start: open.token.span.end, end: t.span.start, suffix: ']' });
-        const whereAt = tokens.findIndex((u, k) => k > open!.index && k < i && u.text === 'where');
-        if (whereAt > 0) operandsOf(whereAt + 1, i, 'sequence [any where true and ', ']');
+        const stage: Piece = { stub: `sequence ${open.token.text}`, start: open.token.span.end, end: t.span.start, suffix: ']' };
+        out.push(stage);
+        // The operands of a stage's condition only matter when the stage itself does not parse.
+        if (!parsesAlone(text, stage)) {
+          const whereAt = tokens.findIndex((u, k) => k > open!.index && k < i && u.text === 'where');
+          if (whereAt > 0) operandsOf(whereAt + 1, i, 'sequence [any where true and ', ']');
+        }
         open = undefined;
       }
     } else if (t.text === '|' && depth === 0) {
@@ -104,4 +109,13 @@ function pieces(tokens: readonly LexToken[], length: number): Piece[] {
     if (whereAt >= 0) operandsOf(whereAt + 1, stop < 0 ? tokens.length : stop, 'any where true and ', '');
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a piece parses on its own (the generated parser only: no error message is needed). */
+function parsesAlone(text: string, piece: Piece): boolean {
+  try {
+    return matchFast(piece.stub + text.slice(piece.start, piece.end) + piece.suffix) != null;
+  } catch {
+    return false;
+  }
 }
