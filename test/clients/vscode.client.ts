@@ -121,37 +121,37 @@ describe('VS Code (code-server 4.100) with the packaged extension', () => {
     expect(rows.join('\n')).toContain(MISTAKE.wrong);
   }), 120_000);
 
-  it('completes the fields under `process.` inside the rule’s query', () => withLogs(async () => {
+  it('completes the fields under `process.parent.` where the misspelt field is', () => withLogs(async () => {
     await openFile(page, 'rule.toml');
-    const anchor = '[network where host.os.type == "windows" and process.name : "msiexec.exe" and';
-    const at = positionOf(toml.text, anchor);
+    const typo = toml.expected.find((d) => d.message.includes(MISTAKE.wrong));
+    if (!typo) throw new Error(`eql check reported no ${MISTAKE.wrong}`);
+    // Just after `process.parent.`, before the misspelt segment: what an author asks for to fix it.
+    const prefix = MISTAKE.wrong.slice(0, MISTAKE.wrong.lastIndexOf('.') + 1);
     await chord(page, ['Control'], 'Digit1');
-    await goTo(page, at.line + 1, at.character + anchor.length + 1);
-    await page.keyboard.type(' process.');
+    await goTo(page, typo.line, typo.column + prefix.length);
+    await chord(page, ['Control'], 'Space');
     await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { visible: true, timeout: 30_000 }).catch(async () => {
-      // `.` is a trigger character; ask explicitly once if the widget did not open by itself.
-      await chord(page, ['Control'], 'Space');
-      await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { visible: true, timeout: 30_000 });
+      throw new Error(`no suggestions after ${prefix}: ${await page.$eval('.suggest-widget', (w) => w.textContent ?? '').catch(() => 'no widget')}`);
     });
-    // The widget renders only its visible rows: the first fields of `process`, ECS first…
+    // The widget renders only its visible rows: the first fields of `process.parent`, ECS first.
     const first = await suggestionLabels(page);
-    expect(first.length, 'suggestions after process.').toBeGreaterThan(3);
+    expect(first.length, `suggestions after ${prefix}`).toBeGreaterThan(3);
     expect(first, 'only fields follow a dot').not.toContain('sequence');
     expect(first.every((l) => /^[A-Za-z_@`][\w`-]*$/.test(l)), `next path segments: ${first.join(', ')}`).toBe(true);
-    // …and typing narrows them down to `name`.
-    await page.keyboard.type('na');
-    // A field (its kind's icon), not a word.
-    await page.waitForFunction(() => [...document.querySelectorAll('.suggest-widget.visible .monaco-list-row')].some((r) => r.querySelector('.label-name')?.textContent === 'name' && r.querySelector('.codicon-symbol-field') !== null), { timeout: 15_000 }).catch(async () => {
-      throw new Error(`no \`name\` among the suggestions after process.na: ${(await suggestionLabels(page)).join(', ')} (after process.: ${first.join(', ')})`);
-    });
     const screenshot = process.env.EQLKIT_SCREENSHOT;
     if (screenshot) {
       mkdirSync(dirname(screenshot), { recursive: true });
       await page.screenshot({ path: screenshot as `${string}.png` });
     }
+    // Typing narrows them down to `name`, a field (its kind's icon), not a word.
+    await page.keyboard.type('na');
+    await page.waitForFunction(() => [...document.querySelectorAll('.suggest-widget.visible .monaco-list-row')].some((r) => r.querySelector('.label-name')?.textContent === 'name' && r.querySelector('.codicon-symbol-field') !== null), { timeout: 15_000 }).catch(async () => {
+      throw new Error(`no field \`name\` among the suggestions after ${prefix}na: ${(await suggestionLabels(page)).join(', ')} (after ${prefix}: ${first.join(', ')})`);
+    });
     await page.keyboard.press('Escape');
     // Leave the document as it was.
-    for (let i = 0; i < ' process.na'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
   }), 120_000);
 
   it('dry-runs the example rule on the sample events and shows the alerts', () => withLogs(async () => {
