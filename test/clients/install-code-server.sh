@@ -23,15 +23,8 @@ fi
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 [[ "$node_major" == 20 ]] || fail "code-server $CODE_SERVER_VERSION needs Node.js 20 (found $(node --version))"
 
-need_apt=()
-command -v rg >/dev/null || need_apt+=(ripgrep)
-dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
-if ((${#need_apt[@]})); then
-  [[ $(id -u) == 0 ]] || fail "missing Debian packages ${need_apt[*]} (install them as root)"
-  echo "install-code-server: apt-get install ${need_apt[*]}" >&2
-  apt-get update >&2 || fail "apt-get update failed"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y "${need_apt[@]}" >&2 || fail "apt-get install ${need_apt[*]} failed"
-fi
+source "$(dirname "$0")/debian-packages.sh"
+debian_install install-code-server ripgrep libkrb5-dev
 rg_path=$(command -v rg) || fail "ripgrep (rg) is still missing"
 
 # Install scripts write into HOME and XDG folders; keep them out of the real ones.

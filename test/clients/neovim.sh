@@ -6,11 +6,8 @@ cd "$(dirname "$0")/../.."
 
 fail() { echo "test/clients/neovim.sh: $*" >&2; exit 1; }
 
-if ! command -v nvim >/dev/null; then
-  [[ $(id -u) == 0 ]] || fail "nvim is missing (apt-get install neovim, as root)"
-  apt-get update || fail "apt-get update failed"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y neovim || fail "apt-get install neovim failed"
-fi
+source test/clients/debian-packages.sh
+debian_install test/clients/neovim.sh neovim
 EQLKIT_NVIM=$(command -v nvim) || fail "nvim is still missing"
 export EQLKIT_NVIM
 nvim --version | head -1

@@ -7,11 +7,8 @@ cd "$(dirname "$0")/../.."
 
 fail() { echo "test/clients/vscode.sh: $*" >&2; exit 1; }
 
-if ! command -v chromium >/dev/null; then
-  [[ $(id -u) == 0 ]] || fail "chromium is missing (apt-get install chromium, as root)"
-  apt-get update || fail "apt-get update failed"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium || fail "apt-get install chromium failed"
-fi
+source test/clients/debian-packages.sh
+debian_install test/clients/vscode.sh chromium
 EQLKIT_CHROMIUM=$(command -v chromium) || fail "chromium is still missing"
 EQLKIT_CODE_SERVER=$(timeout 1800 test/clients/install-code-server.sh) || fail "installing code-server failed"
 export EQLKIT_CHROMIUM EQLKIT_CODE_SERVER
