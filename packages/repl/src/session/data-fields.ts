@@ -25,19 +25,43 @@ export interface FieldInventory {
   readonly complete: boolean;
 }
 
-/** A layer inferred from up to {@link SAMPLE_EVENTS} events of `specs` (reading stops there). */
-export async function sampleLayer(specs: readonly string[], onError: (e: InputError) => void, limit = SAMPLE_EVENTS): Promise<InferenceResult | undefined> {
+/** Distinct values remembered per field (value completion offers the most frequent of them). */
+const VALUES_PER_FIELD = 200;
+
+export interface DataSample {
+  readonly inferred: InferenceResult;
+  /** For each field path, how often each string value was seen (up to {@link VALUES_PER_FIELD} values). */
+  readonly values: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+/** A layer inferred from up to {@link SAMPLE_EVENTS} events of `specs` (reading stops there), and their string values. */
+export async function sampleData(specs: readonly string[], onError: (e: InputError) => void, limit = SAMPLE_EVENTS): Promise<DataSample | undefined> {
   if (specs.length === 0) return undefined;
   const events: object[] = [];
+  const values = new Map<string, Map<string, number>>();
+  const note = (path: string, v: string) => {
+    let m = values.get(path);
+    if (!m) values.set(path, (m = new Map()));
+    const n = m.get(v);
+    if (n !== undefined) m.set(v, n + 1);
+    else if (m.size < VALUES_PER_FIELD) m.set(v, 1);
+  };
+  const visit = (value: unknown, path: string): void => {
+    if (typeof value === 'string') note(path, value);
+    else if (Array.isArray(value)) for (const el of value) visit(el, path);
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, path ? `${path}.${k}` : k);
+  };
   // Leaving the loop closes the source.
   for await (const batch of openEventSource(specs, { onError })) {
     for (let i = 0; i < batch.count && events.length < limit; i++) {
       const ev = batch.parse(i);
-      if (ev) events.push(ev);
+      if (!ev) continue;
+      events.push(ev);
+      visit(ev, '');
     }
     if (events.length >= limit) break;
   }
-  return inferSchema(events, { source: 'loaded data' });
+  return { inferred: inferSchema(events, { source: 'loaded data' }), values };
 }
 
 const jsonType = (v: unknown): string => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);

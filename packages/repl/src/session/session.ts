@@ -7,7 +7,7 @@
 import { check, hasErrors, type Schema, type Statement, type Diagnostic, type InferenceResult, type QueryResult, type RuleQuery, type RunStats, type SchemaLayer, EvalInputError, type CompiledQuery, type SessionProgress, type StageCount, QueryAbortedError } from '@eqlkit/core';
 import { executeQuery, formatInputError, type InputError } from '@eqlkit/core/io';
 import { analysisFor, schemaSummary, type Analysis, type AnalysisSettings } from './analysis.js';
-import { countFields, sampleLayer, type FieldInventory } from './data-fields.js';
+import { countFields, sampleData, type DataSample, type FieldInventory } from './data-fields.js';
 import { defaultSettings, type Settings } from './settings.js';
 
 /** Input problems that make a whole file unreadable (the others are bad records, skipped and counted). */
@@ -80,7 +80,7 @@ export class ReplSession {
   private dataSpecs: string[] = [];
   private readonly schemaLayers: SchemaLayer[];
   private indexList: string[];
-  private dataLayer: InferenceResult | undefined;
+  private dataSample: DataSample | undefined;
   private dataLayerFor = '';
   private inventory: { key: string; value: FieldInventory } | undefined;
   private analysisCache: { key: string; value: Analysis } | undefined;
@@ -127,15 +127,21 @@ export class ReplSession {
   async learnData(onError: (e: InputError) => void = () => {}): Promise<InferenceResult | undefined> {
     const key = JSON.stringify(this.dataSpecs);
     if (this.dataLayerFor !== key) {
-      this.dataLayer = await sampleLayer(this.dataSpecs, onError);
+      this.dataSample = await sampleData(this.dataSpecs, onError);
       this.dataLayerFor = key;
     }
-    return this.dataLayer;
+    return this.dataSample?.inferred;
   }
+
+  /** String values seen in the loaded data for `field`, most frequent first (for value completion). */
+  readonly sampleValues = (field: string): readonly string[] => {
+    const m = this.dataSample?.values.get(field);
+    return m ? [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 50).map(([v]) => v) : [];
+  };
 
   /** The field paths learned from the loaded data (after {@link learnData}). */
   learnedFields(): readonly string[] | undefined {
-    return this.dataLayer ? [...this.dataLayer.layer.fields.keys()].sort() : undefined;
+    return this.dataSample ? [...this.dataSample.inferred.layer.fields.keys()].sort() : undefined;
   }
 
   /** The schema layers that check typed queries, and the schema's remarks. */
@@ -160,7 +166,8 @@ export class ReplSession {
   analysisSettings(rule?: RuleQuery): AnalysisSettings {
     return {
       indexes: rule?.index?.length ? rule.index : this.indexList,
-      layers: [...(this.dataLayer ? [this.dataLayer.layer] : []), ...this.schemaLayers],
+      layers: [...(this.dataSample ? [this.dataSample.inferred.layer] : []), ...this.schemaLayers],
+      sampleValues: this.sampleValues,
       timestampField: this.settings.timestampField ?? rule?.timestampOverride,
       tiebreakerField: this.settings.tiebreakerField ?? rule?.tiebreakerField,
       eventCategoryField: this.settings.eventCategoryField ?? rule?.eventCategoryOverride,

@@ -26,11 +26,11 @@ async function until(frames: () => string, test: (f: string) => boolean, what: s
   }
 }
 
-async function start(historyFile = join(dir, `h-${Math.random()}`)) {
+async function start(historyFile = join(dir, `h-${Math.random()}`), pageRows = 200) {
   const session = new ReplSession({ data: [data], cwd: root });
   await session.learnData();
   const history = new History(historyFile);
-  const app = render(<App session={session} history={history} cwd={root} pageRows={200} />);
+  const app = render(<App session={session} history={history} cwd={root} pageRows={pageRows} />);
   const plain = (t: string) => t.replace(/\u001b\[[0-9;]*m/g, '');
   const all = () => plain(app.frames.join('\n'));
   // One write per step, then wait for the screen to show it.
@@ -102,6 +102,17 @@ describe('the REPL app', () => {
     await type(KEYS.enter, () => all().includes('<input>:1:15: error eql/unknown-field'), 'the reported error');
     await type('.stats', (f) => f.includes('.stats'), 'next input');
     await type(KEYS.enter, () => all().includes('no query has run yet'), 'the session answering');
+    app.unmount();
+  });
+
+  it('pages a long result: Space shows the next page, q stops and shows the status line', async () => {
+    const { app, type, all } = await start(undefined, 10);
+    await type('process where process.name : "msiexec.exe"', (f) => f.includes('"msiexec.exe"'), 'the query');
+    await type(KEYS.enter, (f) => /rows 10 of 82: Space next page/.test(f), 'the pager');
+    expect(all()).not.toMatch(/── 81 events/);
+    await type(' ', (f) => /rows 20 of 82/.test(f), 'the next page');
+    await type('q', () => /\(62 more rows not shown\)/.test(all()) && /── 81 events · /.test(all()), 'the pager closed');
+    await type('.stats', (f) => f.includes('eql> .stats'), 'the prompt back');
     app.unmount();
   });
 });
