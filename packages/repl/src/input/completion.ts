@@ -34,7 +34,13 @@ export function completionsAt(text: string, cursor: number, session: ReplSession
   }
   const list = analysis.completions(text, cursor);
   if (!list || list.items.length === 0) return undefined;
-  const items = [...list.items].sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+  // The service answers every item valid here (an editor filters as the user types): keep those that start with
+  // what is typed of the word being replaced.
+  const typed = text.slice(list.replace.start, cursor).toLowerCase();
+  const items = list.items
+    .filter((i) => i.label.toLowerCase().startsWith(typed) || (i.insertText ?? '').toLowerCase().startsWith(typed))
+    .sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+  if (items.length === 0) return undefined;
   return {
     from: list.replace.start,
     to: Math.max(cursor, list.replace.end),

@@ -10,7 +10,7 @@ export function CompletionView(props: { candidates: readonly Candidate[]; select
   const top = Math.min(Math.max(0, selected - Math.floor(ROWS / 2)), Math.max(0, candidates.length - ROWS));
   const width = Math.min(48, Math.max(...candidates.slice(top, top + ROWS).map((c) => c.label.length)));
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor="gray" paddingX={1}>
+    <Box flexDirection="column" borderStyle="round" borderColor="gray" paddingX={1} alignSelf="flex-start">
       {candidates.slice(top, top + ROWS).map((c, i) => (
         <Text key={top + i} inverse={top + i === selected}>
           {terminalSafe(c.label.padEnd(width))}
