@@ -349,7 +349,7 @@ export function App(props: AppProps) {
         <Text inverse>{` -- rows ${pager.shown} of ${pager.lines.length}: Space next page · Enter next row · q stop -- `}</Text>
       ) : (
         <Box flexDirection="column">
-          <InputView text={editor.text} cursor={editor.cursor} tokens={tokens} active={!search} />
+          <InputView text={editor.text} cursor={editor.cursor} tokens={tokens} marks={diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => d.span)} active={!search} />
           {search ? (
             <Text>
               <Text dimColor>{`(history search) '${terminalSafe(search.needle)}': `}</Text>

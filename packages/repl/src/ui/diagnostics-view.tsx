@@ -22,9 +22,12 @@ export function DiagnosticsView(props: { text: string; diagnostics: readonly Dia
         const width = Math.max(1, Math.min(displayWidth(terminalSafe(props.text.slice(d.span.start, d.span.end))), displayWidth(terminalSafe(lineText)) - column));
         const colour = d.severity === 'error' ? 'red' : 'yellow';
         const indent = (line === 0 ? PROMPT : CONTINUATION).length;
+        // The caret can sit right under its span only when the span is on the input's last line; elsewhere the span
+        // is underlined in the input, and the line number says where.
+        const onLastLine = !props.text.slice(d.span.start).includes('\n');
         return (
           <Box key={i} flexDirection="column">
-            <Text color={colour}>{' '.repeat(indent + column) + '^'.repeat(width)}</Text>
+            {onLastLine ? <Text color={colour}>{' '.repeat(indent + column) + '^'.repeat(width)}</Text> : null}
             <Text>
               <Text color={colour} bold>
                 {d.severity}
