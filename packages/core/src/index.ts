@@ -44,3 +44,4 @@ export type {
 export { columnsFor, fieldColumn, queryFields, type Column } from './present/columns.js';
 export { planCondition, type ConditionPlan, type Leaf as ConditionLeaf } from './eval/condition-plan.js';
 export { parseProjectConfig, formatConfigProblem, PROJECT_CONFIG_FILE, type ProjectConfig, type ConfigProblem, type ParsedConfig } from './service/config.js';
+export { lex, type LexToken, type LexKind } from './service/lexer.js';

@@ -4,7 +4,7 @@
  */
 import type { Readable, Writable } from 'node:stream';
 import type { SchemaLayer } from '@eqlkit/core';
-import { ReplSession } from './session/session.js';
+import { ReplSession, type FieldSettings } from './session/session.js';
 import type { Settings } from './session/settings.js';
 import { runPiped } from './piped.js';
 import { measureInputs } from './session/inputs.js';
@@ -15,6 +15,8 @@ export interface ReplOptions {
   readonly layers: readonly SchemaLayer[];
   readonly indexes: readonly string[];
   readonly settings: Partial<Settings>;
+  /** Field settings of the project configuration: below the flags, `.set` and a rule's own. */
+  readonly fieldDefaults?: FieldSettings;
   readonly workerScript?: string | URL;
   readonly threads?: number;
   readonly cwd: string;

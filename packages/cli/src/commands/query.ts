@@ -49,7 +49,7 @@ export const queryCommand: Command = {
   run,
 };
 
-function positiveInt(values: CommandContext['values'], name: string, min = 0): number | undefined {
+export function positiveInt(values: CommandContext['values'], name: string, min = 0): number | undefined {
   const v = values[name];
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -77,7 +77,7 @@ function loadQuery(values: CommandContext['values'], positionals: string[]): { r
   return { rule: { query: read.text, origin: { file, offset: 0 } }, fileText: read.text, data: positionals };
 }
 
-function loadLayers(values: CommandContext['values'], config: ProjectConfig): SchemaLayer[] {
+export function loadLayers(values: CommandContext['values'], config: ProjectConfig): SchemaLayer[] {
   const own = [...((values['mapping'] as string[] | undefined) ?? []), ...((values['schema'] as string[] | undefined) ?? [])];
   // Flags override the project configuration's mapping and schema files.
   const files = own.length ? own : [...(config.mappingFiles ?? []), ...(config.schemaFiles ?? [])];

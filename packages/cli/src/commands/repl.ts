@@ -5,10 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadSchemaFile, SchemaFileError } from '@eqlkit/core/io';
-import type { SchemaLayer } from '@eqlkit/core';
 import { UsageError, type Command, type CommandContext } from '../command.js';
-import { queryCommand } from './query.js';
+import { loadLayers, positiveInt, queryCommand } from './query.js';
+import { cliProjectConfig, CONFIG_OPTION } from '../project-config.js';
 
 /** The options of `eql query` that say what the data is and how to read it. */
 const SHARED = ['format', 'size', 'result-position', 'timestamp-field', 'tiebreaker-field', 'event-category-field', 'max-samples-per-key', 'mapping', 'schema', 'strict', 'threads'] as const;
@@ -26,6 +25,7 @@ export const replCommand: Command = {
   ].join('\n'),
   options: {
     ...Object.fromEntries(SHARED.map((name) => [name, queryCommand.options[name]])),
+    ...CONFIG_OPTION,
     format: { type: 'string', value: 'FORMAT', description: 'table | ndjson | es | csv (default table; .format changes it)' },
     index: { type: 'string', multiple: true, value: 'PATTERN', description: 'check queries against the schemas of these index patterns (default: the loaded data\'s fields); repeatable' },
   },
@@ -34,47 +34,31 @@ export const replCommand: Command = {
 
 const FORMATS = ['table', 'ndjson', 'es', 'csv'];
 
-function count(values: CommandContext['values'], name: string, min: number): number | undefined {
-  const v = values[name];
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} needs a whole number${min ? ` of at least ${min}` : ''}, not \`${String(v)}\``);
-  return n;
-}
-
-function layersOf(values: CommandContext['values']): SchemaLayer[] {
-  const files = [...((values['mapping'] as string[] | undefined) ?? []), ...((values['schema'] as string[] | undefined) ?? [])];
-  return files.map((f) => {
-    try {
-      return loadSchemaFile(f).layer;
-    } catch (e) {
-      if (e instanceof SchemaFileError) throw new UsageError(e.message);
-      throw e;
-    }
-  });
-}
-
 async function run({ positionals, values, io }: CommandContext): Promise<number> {
   const format = (values['format'] as string | undefined) ?? 'table';
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not \`${format}\``);
   const position = values['result-position'] as string | undefined;
   if (position !== undefined && position !== 'head' && position !== 'tail') throw new UsageError('--result-position must be head or tail');
+  // The project configuration (.eqlkit.json above the first data file, or --config): flags override it, and a
+  // rule's own settings override its field settings.
+  const config = cliProjectConfig(values, positionals, io, 'repl');
   const repl = await loadRepl();
   return repl.startRepl({
     data: positionals,
-    layers: layersOf(values),
-    indexes: (values['index'] as string[] | undefined) ?? [],
+    layers: loadLayers(values, config),
+    indexes: (values['index'] as string[] | undefined) ?? config.indexes ?? [],
+    fieldDefaults: { timestampField: config.timestampField, tiebreakerField: config.tiebreakerField, eventCategoryField: config.eventCategoryField },
     settings: {
       format: format as 'table',
-      size: count(values, 'size', 0),
+      size: positiveInt(values, 'size', 0),
       ...(position ? { resultPosition: position as 'head' | 'tail' } : {}),
-      maxSamplesPerKey: count(values, 'max-samples-per-key', 1) ?? 1,
+      maxSamplesPerKey: positiveInt(values, 'max-samples-per-key', 1) ?? 1,
       timestampField: values['timestamp-field'] as string | undefined,
       tiebreakerField: values['tiebreaker-field'] as string | undefined,
       eventCategoryField: values['event-category-field'] as string | undefined,
       strict: values['strict'] === true,
     },
-    threads: count(values, 'threads', 1),
+    threads: positiveInt(values, 'threads', 1),
     workerScript: queryWorkerScript(),
     cwd: process.cwd(),
     stdin: io.stdin,

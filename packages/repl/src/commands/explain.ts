@@ -21,9 +21,9 @@ export const explainCommand: MetaCommand = {
       return 'error';
     }
     const ast = parsed.ast;
-    const s = ctx.session.settings;
-    const eventCategoryField = s.eventCategoryField ?? source.rule?.eventCategoryOverride ?? 'event.category';
-    const compiled = compileStatement(ast, { eventCategoryField, timestampField: s.timestampField ?? source.rule?.timestampOverride });
+    const fields = ctx.session.fieldsFor(source.rule);
+    const eventCategoryField = fields.eventCategoryField ?? 'event.category';
+    const compiled = compileStatement(ast, { eventCategoryField, timestampField: fields.timestampField });
     const text = (e: { span: { start: number; end: number } }) => terminalSafe(source.text.slice(e.span.start, e.span.end).replace(/\s+/g, ' '));
     ctx.out.print(ctx.style.bold('query'));
     for (const line of format(ast).trimEnd().split('\n')) ctx.out.print(`  ${terminalSafe(line)}`);

@@ -6,7 +6,7 @@
 import { terminalSafe, truncateToWidth, type SequenceQuery } from '@eqlkit/core';
 import { plural, resultCount, seconds } from '../render/report.js';
 import type { QueryReport } from '../session/session.js';
-import { queryArg } from './query-arg.js';
+import { runQueryArg } from './query-arg.js';
 import type { CommandContext, MetaCommand } from './types.js';
 
 type Done = Extract<QueryReport, { kind: 'done' }>;
@@ -16,13 +16,9 @@ export const stagesCommand: MetaCommand = {
   args: '[QUERY]',
   summary: 'per-stage match counts of a sequence or sample: why it did or did not fire (the last query when none is given)',
   async run(args, ctx) {
-    const source = queryArg(args, ctx, 'stages');
-    if (!source) return 'error';
-    const report = await ctx.session.run(source, ctx);
-    if (report.kind !== 'done') {
-      ctx.out.report(report);
-      return report.kind === 'cancelled' ? 'ok' : 'error';
-    }
+    const report = await runQueryArg(args, ctx, 'stages');
+    if (typeof report === 'string') return report;
+    const source = report.source;
     const q = report.compiled.ast.query;
     const counts = report.stages.filter((c) => c.role !== 'until').map((c) => c.matched);
     if (q.kind === 'event') {

@@ -1,7 +1,7 @@
 /** `.timeline QUERY`: a histogram of the matches over time (a sequence or sample counts at its first event). */
 import { formatIsoMillis, type QueryResult } from '@eqlkit/core';
 import { plural, resultCount } from '../render/report.js';
-import { queryArg } from './query-arg.js';
+import { runQueryArg } from './query-arg.js';
 import type { MetaCommand } from './types.js';
 
 const STEPS = [1, 5, 10, 30, 60, 300, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 7 * 86400, 30 * 86400, 365 * 86400].map((s) => s * 1000);
@@ -28,13 +28,8 @@ export const timelineCommand: MetaCommand = {
   args: '[QUERY]',
   summary: 'a histogram of the matches over time, drawn in the terminal (the last query when none is given)',
   async run(args, ctx) {
-    const source = queryArg(args, ctx, 'timeline');
-    if (!source) return 'error';
-    const report = await ctx.session.run(source, ctx);
-    if (report.kind !== 'done') {
-      ctx.out.report(report);
-      return report.kind === 'cancelled' ? 'ok' : 'error';
-    }
+    const report = await runQueryArg(args, ctx, 'timeline');
+    if (typeof report === 'string') return report;
     const times = resultTimes(report.result);
     if (times.length === 0) {
       ctx.out.print(`${resultCount(report.result)} with a timestamp: nothing to draw`);

@@ -87,7 +87,7 @@ export function statusLine(report: Extract<QueryReport, { kind: 'done' }>, style
 
 export function tableLines(report: Extract<QueryReport, { kind: 'done' }>, opts: RenderOptions): string[] {
   const ast = report.compiled.ast;
-  const categoryField = opts.settings.eventCategoryField ?? report.source.rule?.eventCategoryOverride ?? 'event.category';
+  const categoryField = report.fields.eventCategoryField ?? 'event.category';
   const columns = columnsFor(ast, { categoryField, fields: opts.settings.fields });
   return renderTable(report.result, columns, { width: opts.width, style: opts.style, keyNames: joinKeyNames(ast, report.source.text) });
 }
@@ -117,7 +117,7 @@ const quoteCsv = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g
 export function csvText(result: QueryResult, report: Extract<QueryReport, { kind: 'done' }>, opts: Pick<RenderOptions, 'settings' | 'terminal'>): string {
   const csvCell = (s: string): string => quoteCsv(opts.terminal ? terminalSafe(s) : s);
   if (result.kind === 'counts') return ['count,percent,key', ...result.rows.map((r) => [String(r.count), String(r.percent), JSON.stringify(r.key)].map(csvCell).join(','))].join('\r\n') + '\r\n';
-  const categoryField = opts.settings.eventCategoryField ?? report.source.rule?.eventCategoryOverride ?? 'event.category';
+  const categoryField = report.fields.eventCategoryField ?? 'event.category';
   const columns = columnsFor(report.compiled.ast, { categoryField, fields: opts.settings.fields });
   const row = (h: Hit | null) => columns.map((c) => (h ? c.value(h) : ''));
   const lines: string[][] = [];

@@ -1,75 +1,28 @@
 /**
- * Whether an input is complete, or continues on the next line: it continues while a bracket, a string or a block
- * comment is left open (Enter inserts a line break there, and piped mode reads the next line). A lexical scan of
- * EQL's token shapes (strings `"…"`, `"""…"""`, `'…'`, `?"…"`; `//` and nested `/* … *\/` comments; backtick names),
- * not a parse: a complete but wrong query still runs, so its errors are shown rather than waited on.
+ * Whether an input is complete, or continues on the next line: it continues while a bracket, a string, a backtick
+ * name or a block comment is left open (Enter inserts a line break there, and piped mode reads the next line). The
+ * tokens come from core's forgiving lexer (the grammar's token shapes), not a parse: a complete but wrong query still
+ * runs, so its errors are shown rather than waited on.
  */
+import { lex } from '@eqlkit/core';
 
 /** Open brackets, in order, and whether the text ends inside a string, backtick name or block comment. */
 export interface OpenState {
   readonly brackets: string;
-  readonly inside: 'string' | 'raw-string' | 'name' | 'comment' | undefined;
+  readonly inside: 'string' | 'name' | 'comment' | undefined;
 }
 
-const CLOSE: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+const OPENERS: Record<string, string> = { '(': '(', '[': '[', '![': '[' };
+const CLOSERS: Record<string, string> = { ')': '(', ']': '[' };
 
 export function openState(text: string): OpenState {
   const stack: string[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i];
-    if (c === '"' && text.startsWith('"""', i)) {
-      const end = text.indexOf('"""', i + 3);
-      if (end < 0) return { brackets: stack.join(''), inside: 'raw-string' };
-      i = end + 3;
-      while (text[i] === '"') i++;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      i++;
-      while (i < n && text[i] !== c) i += text[i] === '\\' ? 2 : 1;
-      if (i >= n) return { brackets: stack.join(''), inside: 'string' };
-      i++;
-      continue;
-    }
-    if (c === '`') {
-      i++;
-      for (;;) {
-        const end = text.indexOf('`', i);
-        if (end < 0) return { brackets: stack.join(''), inside: 'name' };
-        i = end + 1;
-        if (text[i] !== '`') break;
-        i++;
-      }
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? n : end + 1;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '*') {
-      let depth = 1;
-      i += 2;
-      while (i < n && depth > 0) {
-        if (text.startsWith('/*', i)) {
-          depth++;
-          i += 2;
-        } else if (text.startsWith('*/', i)) {
-          depth--;
-          i += 2;
-        } else i++;
-      }
-      if (depth > 0) return { brackets: stack.join(''), inside: 'comment' };
-      continue;
-    }
-    if (c === '(' || c === '[' || c === '{') stack.push(c);
-    else if (c in CLOSE) {
-      // A stray closer is an error the parser reports; it does not make the input wait for more.
-      if (stack[stack.length - 1] === CLOSE[c]) stack.pop();
-    }
-    i++;
+  for (const t of lex(text)) {
+    if (!t.closed) return { brackets: stack.join(''), inside: t.kind === 'backtick' ? 'name' : t.kind === 'comment' ? 'comment' : 'string' };
+    if (t.kind !== 'punctuation') continue;
+    if (OPENERS[t.text]) stack.push(OPENERS[t.text]);
+    // A stray closer is an error the parser reports; it does not make the input wait for more.
+    else if (CLOSERS[t.text] && stack[stack.length - 1] === CLOSERS[t.text]) stack.pop();
   }
   return { brackets: stack.join(''), inside: undefined };
 }

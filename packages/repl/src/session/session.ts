@@ -26,8 +26,16 @@ export interface SessionOptions {
   /** The worker entry for large inputs (the CLI's bundled `query-worker.cjs`); none: one thread. */
   readonly workerScript?: string | URL;
   readonly threads?: number;
+  /** Field settings of the project configuration: below `.set`/flags and below a rule's own. */
+  readonly fieldDefaults?: FieldSettings;
   /** Directory that relative data paths resolve against (default: the process's). */
   readonly cwd?: string;
+}
+
+export interface FieldSettings {
+  readonly timestampField?: string;
+  readonly tiebreakerField?: string;
+  readonly eventCategoryField?: string;
 }
 
 /** Where a query came from: typed (`<input>`) or loaded from a `.eql`/`.toml` file (with the rule's settings). */
@@ -64,6 +72,8 @@ export type QueryReport =
       readonly result: QueryResult;
       readonly compiled: CompiledQuery;
       readonly stats: RunStats;
+      /** The timestamp, tiebreaker and category fields the query ran with. */
+      readonly fields: FieldSettings;
       /** Events matched per stage (and `until`). */
       readonly stages: readonly StageCount[];
       readonly tookMs: number;
@@ -162,15 +172,24 @@ export class ReplSession {
     return value;
   }
 
+  /** The timestamp, tiebreaker and category fields for a query: `.set` and flags, then the rule's own, then the project's. */
+  fieldsFor(rule?: RuleQuery): FieldSettings {
+    const s = this.settings;
+    const d = this.options.fieldDefaults ?? {};
+    return {
+      timestampField: s.timestampField ?? rule?.timestampOverride ?? d.timestampField,
+      tiebreakerField: s.tiebreakerField ?? rule?.tiebreakerField ?? d.tiebreakerField,
+      eventCategoryField: s.eventCategoryField ?? rule?.eventCategoryOverride ?? d.eventCategoryField,
+    };
+  }
+
   /** The settings the language service sees for typed queries (or for a rule's own indexes). */
   analysisSettings(rule?: RuleQuery): AnalysisSettings {
     return {
       indexes: rule?.index?.length ? rule.index : this.indexList,
       layers: [...(this.dataSample ? [this.dataSample.inferred.layer] : []), ...this.schemaLayers],
       sampleValues: this.sampleValues,
-      timestampField: this.settings.timestampField ?? rule?.timestampOverride,
-      tiebreakerField: this.settings.tiebreakerField ?? rule?.tiebreakerField,
-      eventCategoryField: this.settings.eventCategoryField ?? rule?.eventCategoryOverride,
+      ...this.fieldsFor(rule),
     };
   }
 
@@ -198,9 +217,7 @@ export class ReplSession {
     let unreadable = 0;
     try {
       const outcome = await executeQuery(source.text, this.dataSpecs, {
-        timestampField: s.timestampField ?? rule?.timestampOverride,
-        tiebreakerField: s.tiebreakerField ?? rule?.tiebreakerField,
-        eventCategoryField: s.eventCategoryField ?? rule?.eventCategoryOverride,
+        ...this.fieldsFor(rule),
         size: s.size,
         resultPosition: s.resultPosition,
         maxSamplesPerKey: s.maxSamplesPerKey,
@@ -229,6 +246,7 @@ export class ReplSession {
         compiled: outcome.compiled,
         stats: outcome.stats,
         stages: outcome.stages,
+        fields: this.fieldsFor(rule),
         tookMs: outcome.tookMs,
         workers: outcome.workers,
         warnings,
