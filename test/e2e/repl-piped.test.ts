@@ -1,7 +1,7 @@
 // `eql repl` in piped mode (standard input not a terminal): every meta-command, the output formats, errors with
 // their location on standard error, and the exit statuses (0 all ran, 1 a query or command had errors, 2 unreadable
 // input). Runs the built command, as a user's shell would.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -179,5 +179,25 @@ describe('eql repl, piped', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
     expect(r.stdout).toContain('\\x1B]0;pwned');
+  });
+
+  it('reads the project configuration above the data: its indexes and field settings apply', () => {
+    const project = join(dir, 'project');
+    mkdirSync(project, { recursive: true });
+    copyFileSync(DATA, join(project, 'events.ndjson'));
+    writeFileSync(join(project, '.eqlkit.json'), JSON.stringify({ indexes: ['logs-endpoint.events.process-*'], eventCategoryField: 'data_stream.dataset' }));
+    const r = repl('.indexes\n"endpoint.events.network" where true | head 1\n', [join(project, 'events.ndjson')]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('indexes: logs-endpoint.events.process-*');
+    expect(r.stdout).toMatch(/^#\s+timestamp\s+data_stream\.dataset\s/m);
+    expect(r.stdout).toMatch(/endpoint\.events\.network/);
+    const bad = join(dir, 'bad');
+    mkdirSync(bad, { recursive: true });
+    copyFileSync(DATA, join(bad, 'events.ndjson'));
+    writeFileSync(join(bad, '.eqlkit.json'), '{ "indexes": 3 ');
+    const broken = repl('.files\n', [join(bad, 'events.ndjson')]);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain('.eqlkit.json:');
   });
 });

@@ -11,8 +11,10 @@ import { repoRoot } from '../support/shared.js';
 
 const session = `eqlkit-repl-${process.pid}`;
 const dir = mkdtempSync(join(tmpdir(), 'eqlkit-tmux-'));
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
-const alive = () => spawnSync('tmux', ['has-session', '-t', session]).status === 0;
+// A server of its own (-L), so the test never touches the user's tmux sessions.
+const socket = ['-L', session];
+const tmux = (...args: string[]) => execFileSync('tmux', [...socket, ...args], { encoding: 'utf8' });
+const alive = () => spawnSync('tmux', [...socket, 'has-session', '-t', session]).status === 0;
 /** The whole screen with its scrollback. */
 const screen = () => tmux('capture-pane', '-p', '-J', '-t', session, '-S', '-400');
 /** The screen below the last prompt that starts an input. */
@@ -50,7 +52,7 @@ beforeAll(() => {
   tmux('new-session', '-d', '-s', session, '-x', '170', '-y', '50', cmd);
 });
 afterAll(() => {
-  if (alive()) tmux('kill-session', '-t', session);
+  spawnSync('tmux', [...socket, 'kill-server']);
   rmSync(dir, { recursive: true, force: true });
 });
 
