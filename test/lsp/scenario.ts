@@ -10,6 +10,7 @@ import { expect } from 'vitest';
 import {
   CodeActionRequest,
   CodeLensRequest,
+  CompletionRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
   HoverRequest,
@@ -79,6 +80,13 @@ export async function exampleScenario(client: LspClient, kind: 'toml' | 'eql'): 
   // Diagnostics: the same codes, messages and places as `eql check` (the valid rule has none).
   const first = await client.diagnostics(uri);
   expect(triples(first)).toEqual(checkDiagnostics(file, text));
+
+  // Completion after `process.` (only the text before the cursor counts): the next path segments, typed.
+  const dot = text.indexOf('process.name : "msiexec.exe"') + 'process.'.length;
+  const completion = await c.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionOf(text, dot) });
+  const items = Array.isArray(completion) ? completion : (completion?.items ?? []);
+  expect(items.find((i) => i.label === 'name')).toMatchObject({ detail: 'keyword', textEdit: { range: { start: positionOf(text, dot), end: positionOf(text, dot) }, newText: 'name' } });
+  expect(items.find((i) => i.label === 'parent')).toBeDefined();
 
   // An edit that misspells a field: the unknown field is reported where it is, as `eql check` reports it.
   const field = text.indexOf('process.parent.name');

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createConnection } from 'vscode-languageserver/node';
-import { DidChangeConfigurationNotification, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import type { DocumentKind, DocumentSettings, EqlDocument, LanguageService } from '@eqlkit/core';
 import { createServer } from '@eqlkit/lsp';
 import { inProcess, initialize } from '../support/lsp-client.js';
@@ -63,6 +63,50 @@ describe('the server’s settings: client configuration and sample-event values'
     const next = client.diagnostics(uri);
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     expect((await next)[0].message).toBe('indexes: winlogbeat-*');
+    await client.stop();
+  });
+
+  it('reads the project configuration (.eqlkit.json above the document), the client’s settings over it, and follows edits of it', async () => {
+    const project = join(dir, 'project');
+    const rules = join(project, 'rules');
+    mkdirSync(rules, { recursive: true });
+    writeFileSync(join(project, 'events.ndjson'), JSON.stringify({ process: { name: 'svchost.exe' } }) + '\n');
+    const config = join(project, '.eqlkit.json');
+    writeFileSync(config, JSON.stringify({ indexes: ['logs-windows.*'], timestampField: 'event.created', sampleEvents: ['events.ndjson'] }));
+    const opened: { uri: string; kind: DocumentKind; settings: DocumentSettings }[] = [];
+    const client = inProcess((input, output) => {
+      const connection = createConnection(new StreamMessageReader(input), new StreamMessageWriter(output));
+      const server = createServer(connection, { service: recordingService(opened) });
+      connection.listen();
+      return { dispose: () => server.dispose() };
+    });
+    client.settings = { indexes: [], timestampField: '' }; // left empty: the project's apply
+    await initialize(client, undefined, dir);
+    const uri = pathToFileURL(join(rules, 'q.eql')).href;
+    client.open(uri, 'eql', 'process where true');
+    expect((await client.diagnostics(uri))[0].message).toBe('indexes: logs-windows.*');
+    // The project's sample events are relative to the configuration file.
+    await expect.poll(() => opened.at(-1)?.settings.sampleValues?.('process.name'), { timeout: 10_000 }).toEqual(['svchost.exe']);
+    expect(opened.at(-1)?.settings.timestampField).toBe('event.created');
+
+    client.settings = { indexes: ['winlogbeat-*'] }; // the client's setting wins
+    // (Late publishes of earlier settings may still arrive: wait for the one that follows the change.)
+    const message = () => client.latest(uri)?.diagnostics[0]?.message;
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await expect.poll(message, { timeout: 10_000 }).toBe('indexes: winlogbeat-*');
+    expect(opened.at(-1)?.settings.timestampField).toBe('event.created');
+
+    client.settings = {};
+    writeFileSync(config, JSON.stringify({ indexes: ['logs-endpoint.events.*'] }));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(config).href, type: FileChangeType.Changed }] });
+    await expect.poll(message, { timeout: 10_000 }).toBe('indexes: logs-endpoint.events.*');
+    expect(opened.at(-1)?.settings.timestampField).toBeUndefined();
+
+    // A broken configuration is reported (once), and the rest still works.
+    writeFileSync(config, '{"indexes": [');
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(config).href, type: FileChangeType.Changed }] });
+    await expect.poll(message, { timeout: 10_000 }).toBe('indexes: none');
+    expect(client.logs, client.logs.join('\n')).toContainEqual(expect.stringMatching(/eqlkit\.json.*not valid JSON/));
     await client.stop();
   });
 });

@@ -111,6 +111,10 @@ function wire(connection: ProtocolConnection, child: ChildProcess | undefined, o
   connection.onRequest('workspace/inlayHint/refresh', () => null);
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('window/showMessage', (p: { message: string }) => logs.push(p.message));
+  connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+    logs.push(p.message);
+    return null;
+  });
   connection.listen();
   return client;
 }

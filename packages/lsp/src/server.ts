@@ -7,6 +7,7 @@
 import {
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ExecuteCommandRequest,
   InlayHintRefreshRequest,
   TextDocumentSyncKind,
@@ -16,7 +17,7 @@ import {
   type InitializeResult,
   type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
-import { createLanguageService, type LanguageService, type SessionProgress } from '@eqlkit/core';
+import { createLanguageService, PROJECT_CONFIG_FILE, type LanguageService, type SessionProgress } from '@eqlkit/core';
 import { loadBundledSchemas } from '@eqlkit/core/io';
 import { DiagnosticScheduler } from './diagnostic-scheduler.js';
 import { Documents, type OpenDocument } from './documents.js';
@@ -112,15 +113,27 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       if (settings.pull && capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
         void connection.client.register(DidChangeConfigurationNotification.type, { section: 'eql' });
       }
+      // Edits of a project configuration file apply at once.
+      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }] });
+      }
     }),
   );
 
+  const reconfigure = () => {
+    settings.invalidate();
+    for (const uri of documents.uris()) void refreshSettings(uri);
+  };
   connection.onDidChangeConfiguration(
     notification(log, 'didChangeConfiguration', (params: { settings?: unknown }) => {
       const pushed = (params.settings as { eql?: unknown } | undefined)?.eql;
       if (pushed !== undefined) settings.pushed = pushed;
-      settings.invalidate();
-      for (const uri of documents.uris()) void refreshSettings(uri);
+      reconfigure();
+    }),
+  );
+  connection.onDidChangeWatchedFiles(
+    notification(log, 'didChangeWatchedFiles', (params) => {
+      if (params.changes.some((c) => c.uri.endsWith(`/${PROJECT_CONFIG_FILE}`))) reconfigure();
     }),
   );
 

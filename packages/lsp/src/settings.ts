@@ -1,13 +1,14 @@
 /**
- * The settings that apply to a document: the client's `eql` section (`workspace/configuration`, per document),
- * over the defaults. Resolved once per document and kept (the same objects, so the language service's caches
+ * The settings that apply to a document: the project configuration file (`.eqlkit.json`, the nearest one in the
+ * document's folder or above it) overridden by the client's `eql` section (`workspace/configuration`, per
+ * document), over the defaults. Resolved once per document and kept (the same objects, so the language service's caches
  * stay warm) until the client says its configuration changed.
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import type { DocumentSettings, SchemaLayer } from '@eqlkit/core';
-import { loadSchemaFile } from '@eqlkit/core/io';
+import type { DocumentSettings, ProjectConfig, SchemaLayer } from '@eqlkit/core';
+import { loadSchemaFile, projectConfigFor } from '@eqlkit/core/io';
 import { SampleValues } from './sample-values.js';
 
 /** The client's `eql` settings (the extension contributes these; see extension/package.json). */
@@ -32,6 +33,8 @@ export interface ResolvedSettings {
   readonly baseDir: string;
   /** Settings that could not be used (an unreadable schema file…), to tell the user once. */
   readonly problems: readonly string[];
+  /** The project configuration file that applied, if any. */
+  readonly configFile?: string;
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
@@ -44,6 +47,18 @@ export function uriPath(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The project configuration with the client's settings over it: a client setting left empty does not override. */
+export function mergeSettings(project: ProjectConfig | undefined, client: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(project ?? {}) };
+  if (client && typeof client === 'object') {
+    for (const [k, v] of Object.entries(client)) {
+      const empty = v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+      if (!empty) out[k] = v;
+    }
+  }
+  return out;
 }
 
 /** Client settings (possibly malformed: they come from a user's JSON) → resolved settings. Never throws. */
@@ -155,6 +170,10 @@ export class SettingsStore {
         raw = undefined; // a client that fails to answer gets the defaults
       }
     }
-    return resolveSettings(raw, this.baseDirOf(uri));
+    const path = uriPath(uri);
+    const project = path ? projectConfigFor(dirname(path)) : undefined;
+    const resolved = resolveSettings(mergeSettings(project?.config, raw), this.baseDirOf(uri));
+    if (!project) return resolved;
+    return { ...resolved, problems: [...project.messages, ...resolved.problems], configFile: project.file };
   }
 }
