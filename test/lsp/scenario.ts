@@ -11,6 +11,7 @@ import {
   CodeActionRequest,
   CodeLensRequest,
   CompletionRequest,
+  CompletionResolveRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
   HoverRequest,
@@ -85,8 +86,15 @@ export async function exampleScenario(client: LspClient, kind: 'toml' | 'eql'): 
   const dot = text.indexOf('process.name : "msiexec.exe"') + 'process.'.length;
   const completion = await c.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionOf(text, dot) });
   const items = Array.isArray(completion) ? completion : (completion?.items ?? []);
-  expect(items.find((i) => i.label === 'name')).toMatchObject({ detail: 'keyword', textEdit: { range: { start: positionOf(text, dot), end: positionOf(text, dot) }, newText: 'name' } });
+  const name = items.find((i) => i.label === 'name');
+  expect(name?.detail).toBe('keyword');
+  // The replaced range: the list's default (sent once), the text: the label.
+  expect(name?.textEdit ?? (completion && 'itemDefaults' in completion ? completion.itemDefaults?.editRange : undefined)).toEqual({ start: positionOf(text, dot), end: positionOf(text, dot) });
+  expect(name?.textEditText ?? name?.label).toBe('name');
   expect(items.find((i) => i.label === 'parent')).toBeDefined();
+  // Its documentation comes when the item is resolved.
+  const resolved = await c.sendRequest(CompletionResolveRequest.type, name!);
+  expect(resolved.documentation).toMatchObject({ kind: 'markdown', value: expect.stringContaining('process.name') });
 
   // An edit that misspells a field: the unknown field is reported where it is, as `eql check` reports it.
   const field = text.indexOf('process.parent.name');

@@ -32,7 +32,8 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
   window: { workDoneProgress: true },
   textDocument: {
     synchronization: { didSave: false, dynamicRegistration: false },
-    completion: { completionItem: { snippetSupport: true } },
+    // As VS Code: snippets, the list's edit range sent once, documentation resolved per item.
+    completion: { completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation'] } }, completionList: { itemDefaults: ['editRange'] } },
     hover: { contentFormat: ['markdown', 'plaintext'] },
     publishDiagnostics: { versionSupport: true },
     codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'source.format'] } } },

@@ -21,7 +21,7 @@ import { createLanguageService, PROJECT_CONFIG_FILE, type LanguageService, type 
 import { loadBundledSchemas } from '@eqlkit/core/io';
 import { DiagnosticScheduler } from './diagnostic-scheduler.js';
 import { Documents, type OpenDocument } from './documents.js';
-import { toLspCompletions } from './features/completion.js';
+import { resolveCompletion, toLspCompletions, type CompletionClient, type CompletionData } from './features/completion.js';
 import { toLspDiagnostics } from './features/diagnostics.js';
 import { DRY_RUN_COMMAND, dryRun, dryRunArgs, type DryRunOutcome } from './features/dry-run.js';
 import { codeLenses, stageHints } from './features/dry-run-views.js';
@@ -90,7 +90,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: ['.', '|', '[', '?', '"'] },
+        completionProvider: { triggerCharacters: ['.', '|', '[', '?', '"'], resolveProvider: true },
         hoverProvider: true,
         signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [','] },
         documentFormattingProvider: true,
@@ -159,12 +159,28 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }),
   );
 
-  const snippets = () => capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+  const completionClient = (): CompletionClient => {
+    const c = capabilities.textDocument?.completion;
+    return {
+      snippets: c?.completionItem?.snippetSupport === true,
+      defaultRange: c?.completionList?.itemDefaults?.includes('editRange') === true,
+      lazyDocumentation: c?.completionItem?.resolveSupport?.properties.includes('documentation') === true,
+    };
+  };
 
   connection.onCompletion(
     request(log, 'completion', (p) => {
       const d = open(p.textDocument.uri);
-      return d ? toLspCompletions(d.text, d.eql.completions(offsetAt(d.text, p.position)), snippets()) : null;
+      if (!d) return null;
+      const offset = offsetAt(d.text, p.position);
+      return toLspCompletions(d.text, d.eql.completions(offset), completionClient(), offset);
+    }),
+  );
+  connection.onCompletionResolve(
+    request(log, 'completionResolve', (item) => {
+      const data = item.data as CompletionData | undefined;
+      const d = data && typeof data.uri === 'string' ? open(data.uri) : undefined;
+      return resolveCompletion(item, d && typeof data?.offset === 'number' ? d.eql.completions(data.offset) : undefined);
     }),
   );
   connection.onHover(

@@ -58,21 +58,48 @@ export function snippetToPlain(snippet: string): string {
   return out;
 }
 
-export function toLspCompletions(doc: TextDocument, list: CompletionList, snippets: boolean): LspList {
+/** What the client can take, which makes lists smaller (a rule's field list runs to thousands of items). */
+export interface CompletionClient {
+  readonly snippets: boolean;
+  /** `completionList.itemDefaults` has `editRange`: the replaced range is sent once for the list. */
+  readonly defaultRange: boolean;
+  /** `completionItem.resolveSupport` has `documentation`: documentation is sent for the item the user looks at. */
+  readonly lazyDocumentation: boolean;
+}
+
+/** Where an item came from, so that `completionItem/resolve` can find its documentation. */
+export interface CompletionData {
+  readonly uri: string;
+  readonly offset: number;
+  readonly index: number;
+}
+
+/** `offset`: where completion was asked for (kept in each item's `data` for resolving it). */
+export function toLspCompletions(doc: TextDocument, list: CompletionList, client: CompletionClient, offset: number): LspList {
   const range = rangeOf(doc, list.replace);
-  const items = list.items.map((item): LspItem => {
+  const items = list.items.map((item, index): LspItem => {
     const text = item.insertText ?? item.label;
-    const snippet = item.snippet === true && snippets;
+    const snippet = item.snippet === true && client.snippets;
+    const newText = item.snippet && !client.snippets ? snippetToPlain(text) : text;
+    const data: CompletionData = { uri: doc.uri, offset, index };
     return {
       label: item.label,
       kind: KIND[item.kind],
       ...(item.detail ? { detail: item.detail } : {}),
-      ...(item.documentation ? { documentation: { kind: MarkupKind.Markdown, value: item.documentation } } : {}),
+      ...(item.documentation && !client.lazyDocumentation ? { documentation: { kind: MarkupKind.Markdown, value: item.documentation } } : {}),
+      ...(item.documentation && client.lazyDocumentation ? { data } : {}),
       sortText: item.sortText,
-      filterText: item.label,
-      insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      textEdit: { range, newText: item.snippet && !snippets ? snippetToPlain(text) : text },
+      ...(snippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
+      ...(client.defaultRange ? (newText === item.label ? {} : { textEditText: newText }) : { textEdit: { range, newText } }),
     };
   });
-  return { isIncomplete: false, items };
+  return { isIncomplete: false, ...(client.defaultRange ? { itemDefaults: { editRange: range } } : {}), items };
+}
+
+/** Fills in an item's documentation from the list it came from (`list`: the service's list at `data.offset`). */
+export function resolveCompletion(item: LspItem, list: CompletionList | undefined): LspItem {
+  const data = item.data as CompletionData | undefined;
+  const source = data && list ? list.items[data.index] : undefined;
+  if (!source || source.label !== item.label || !source.documentation) return item;
+  return { ...item, documentation: { kind: MarkupKind.Markdown, value: source.documentation } };
 }

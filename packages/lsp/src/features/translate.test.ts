@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { snippetToPlain, toLspCompletions } from './completion.js';
+import { resolveCompletion, snippetToPlain, toLspCompletions } from './completion.js';
 import { toLspCodeActions, wanted } from './edits.js';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './semantic-tokens.js';
 import { toLspFolding, toLspSelectionRanges } from './structure.js';
@@ -24,10 +24,31 @@ describe('completion', () => {
         { label: 'length', kind: 'function' as const, insertText: 'length(${1:value})', snippet: true, documentation: '**length**', sortText: '1' },
       ],
     };
-    const withSnippets = toLspCompletions(d, list, true);
+    const full = { snippets: true, defaultRange: false, lazyDocumentation: false };
+    const withSnippets = toLspCompletions(d, list, full, 25);
     expect(withSnippets.items[0]).toMatchObject({ label: 'process.name', kind: CompletionItemKind.Field, textEdit: { range: { start: { line: 0, character: 21 }, end: { line: 0, character: 25 } }, newText: 'process.name' } });
     expect(withSnippets.items[1]).toMatchObject({ insertTextFormat: InsertTextFormat.Snippet, textEdit: { newText: 'length(${1:value})' }, documentation: { kind: 'markdown', value: '**length**' } });
-    expect(toLspCompletions(d, list, false).items[1]).toMatchObject({ insertTextFormat: InsertTextFormat.PlainText, textEdit: { newText: 'length(value)' } });
+    const plain = toLspCompletions(d, list, { ...full, snippets: false }, 25).items[1];
+    expect(plain).toMatchObject({ textEdit: { newText: 'length(value)' } });
+    expect(plain.insertTextFormat ?? InsertTextFormat.PlainText).toBe(InsertTextFormat.PlainText);
+  });
+
+  it('sends the range once and documentation on resolve, for clients that can take it', () => {
+    const d = doc('process where length(proc');
+    const list = {
+      replace: { start: 21, end: 25 },
+      items: [
+        { label: 'process.name', kind: 'field' as const, detail: 'keyword', documentation: 'the name', sortText: '0' },
+        { label: 'length', kind: 'function' as const, insertText: 'length(${1:value})', snippet: true, sortText: '1' },
+      ],
+    };
+    const lean = toLspCompletions(d, list, { snippets: true, defaultRange: true, lazyDocumentation: true }, 25);
+    expect(lean.itemDefaults).toEqual({ editRange: { start: { line: 0, character: 21 }, end: { line: 0, character: 25 } } });
+    expect(lean.items[0]).toEqual({ label: 'process.name', kind: CompletionItemKind.Field, detail: 'keyword', sortText: '0', data: { uri: 'file:///x.eql', offset: 25, index: 0 } });
+    expect(lean.items[1]).toMatchObject({ textEditText: 'length(${1:value})', insertTextFormat: InsertTextFormat.Snippet });
+    expect(resolveCompletion(lean.items[0], list).documentation).toEqual({ kind: 'markdown', value: 'the name' });
+    // A list that changed meanwhile: the item stays as it is.
+    expect(resolveCompletion(lean.items[0], { ...list, items: [...list.items].reverse() }).documentation).toBeUndefined();
   });
 });
 
