@@ -33,7 +33,10 @@ export interface AnalysedQuery extends QueryFacts {
   readonly text: string;
   /** The parse of the text, comments included; `parse.ast` is undefined when the grammar rejects the text. */
   readonly parse: ParseResult;
-  /** `parse.ast`; for text the grammar rejects, the best partial AST recovered around the error (or undefined). */
+  /**
+   * `parse.ast` (undefined when the grammar rejects the text: broken text is handled by the cursor context's
+   * grammar expectations, the later-error recovery and the features' lexical fallbacks, not by a partial AST).
+   */
   readonly ast: Statement | undefined;
   /** Parse + type check, exactly as `eql check` reports them (codes, messages, spans, fixes), in query offsets. */
   readonly diagnostics: readonly Diagnostic[];
