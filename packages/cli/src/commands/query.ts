@@ -4,6 +4,7 @@ import { EvalInputError, hasErrors, parse, readDetectionRuleToml, runChecks, typ
 import { executeQuery, formatInputError, loadSchemaFile, readTextFile, SchemaFileError } from '@eqlkit/core/io';
 import { UsageError, type CliIo, type Command, type CommandContext } from '../command.js';
 import { cliProjectConfig, CONFIG_OPTION } from '../project-config.js';
+import { readAll } from '../inputs.js';
 import { renderDiagnostic } from '../render/diagnostic.js';
 import { columnsFor } from '../render/results/columns.js';
 import { FORMATS, openResultOutput, type Format } from '../render/results/output.js';
@@ -57,15 +58,20 @@ export function positiveInt(values: CommandContext['values'], name: string, min 
   return n;
 }
 
-/** The query to run: inline text, or a .eql / detection-rule .toml file. */
-function loadQuery(values: CommandContext['values'], positionals: string[]): { rule: RuleQuery; fileText?: string; data: string[] } {
+/**
+ * The query to run: inline text, or a .eql / detection-rule .toml file, or `-q -` for standard input (read as a
+ * stream: the query may arrive slowly through a pipe).
+ */
+async function loadQuery(values: CommandContext['values'], positionals: string[], stdin: CliIo['stdin']): Promise<{ rule: RuleQuery; fileText?: string; data: string[] }> {
   const file = values['query-file'] as string | undefined;
   if (file === undefined) {
     const [text, ...data] = positionals;
     if (text === undefined) throw new UsageError('no query: give it as the first argument, or use -q FILE');
     return { rule: { query: text, origin: { file: '<query>', offset: 0 } }, fileText: text, data };
   }
-  const read = readTextFile(file);
+  if (file === '-' && positionals.includes('-')) throw new UsageError('standard input cannot hold both the query (-q -) and the events (-)');
+  if (file === '-' && positionals.length === 0) throw new UsageError('with the query on standard input (-q -), give the event data as files or globs');
+  const read = file === '-' ? { text: await readAll(stdin) } : readTextFile(file);
   if ('problem' in read) throw new UsageError(`${read.problem.file}: ${read.problem.message}`);
   if (/\.toml$/i.test(file)) {
     const doc = readDetectionRuleToml(read.text, file);
@@ -99,7 +105,7 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
   const size = positiveInt(values, 'size');
   const maxSamplesPerKey = positiveInt(values, 'max-samples-per-key', 1);
   const threads = positiveInt(values, 'threads', 1);
-  const { rule, fileText, data } = loadQuery(values, positionals);
+  const { rule, fileText, data } = await loadQuery(values, positionals, io.stdin);
   const config = cliProjectConfig(values, typeof values['query-file'] === 'string' ? [values['query-file']] : [], io, 'query');
   if (data.length === 0) {
     if ((io.stdin as { isTTY?: boolean }).isTTY) throw new UsageError('no event data: give files or globs, or pipe events into standard input');
