@@ -16,6 +16,7 @@ import type { Event } from './event.js';
 import { compareHits, type Hit } from './hit.js';
 import { reportKey, type KeyTuple } from './keys.js';
 import { applyEventPipes, sliceByPipe, type CountRow } from './pipes.js';
+import { ResultWindow, resultWindow } from './result-window.js';
 import { SampleEngine } from './sample.js';
 import { SequenceEngine, type StageMatches } from './sequence.js';
 import { valueKind } from './field-plan.js';
@@ -137,6 +138,8 @@ export interface RunStats {
   /** True when matching events came in order. */
   sorted: boolean;
   streamed: boolean;
+  /** Event queries: the most results held at once (bounded by `| head N`, `| tail N` or `--size N`). */
+  peakResults: number;
 }
 
 /** Input that cannot be evaluated correctly as given (unsorted beyond what can be sorted in memory). */
@@ -182,7 +185,7 @@ class Runner {
   private readonly buffer: Candidate[] = [];
   private streaming = false;
   private last: Hit | undefined;
-  private readonly events: Hit[] = [];
+  private readonly events: ResultWindow<Hit>;
   private readonly sequences: SequenceEngine | undefined;
   private readonly samples: SampleEngine | undefined;
   private readonly indexNames = new Map<string, string>();
@@ -197,7 +200,8 @@ class Runner {
     private readonly q: CompiledQuery,
     private readonly opts: RunOptions,
   ) {
-    this.stats = { records: 0, prefiltered: 0, parsed: 0, noTimestamp: 0, stageMatches: q.stages.map(() => 0), untilMatches: 0, sorted: true, streamed: false };
+    this.stats = { records: 0, prefiltered: 0, parsed: 0, noTimestamp: 0, stageMatches: q.stages.map(() => 0), untilMatches: 0, sorted: true, streamed: false, peakResults: 0 };
+    this.events = new ResultWindow(resultWindow(q.pipes, opts.size, opts.resultPosition));
     this.expanded = q.stages.flatMap((s, i) => Array.from({ length: s.runs }, () => i));
     this.warn = opts.onWarning ?? (() => {});
     this.charsBeforePrefilter = opts.prefilterAfter ?? 0;
@@ -363,7 +367,10 @@ class Runner {
         this.emitted++;
         this.sink(c.hit);
       }
-    } else this.events.push(c.hit);
+    } else {
+      this.events.add(c.hit);
+      this.stats.peakResults = this.events.peak;
+    }
   }
 
   finish(): QueryResult {
@@ -388,7 +395,7 @@ class Runner {
       return { kind: 'sequences', sequences: limit(sequences) };
     }
     if (this.sink) return { kind: 'events', hits: [], streamed: { count: this.emitted } };
-    const out = applyEventPipes(this.events, this.q.pipes, this.q.planner, this.q.conditions);
+    const out = applyEventPipes(this.events.items(), this.q.pipes, this.q.planner, this.q.conditions);
     if (out.kind === 'counts') return { kind: 'counts', rows: out.rows };
     return { kind: 'events', hits: limit(out.items) };
   }
