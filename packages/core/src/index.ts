@@ -48,6 +48,7 @@ export { closestMatches, osaDistance } from './text/edit-distance.js';
 
 // ---- parsing, formatting, the grammar -----------------------------------------------------------------------
 export { parse, type ParseOptions, type ParseResult } from './parse.js';
+export { MAX_EXPRESSION_DEPTH, isStackOverflow, tooLargeDiagnostic } from './grammar/depth-limit.js';
 export { grammarKeywords } from './grammar/load.js';
 export { format, fieldText, literalText, type FormatOptions } from './format/format.js';
 export type { Comment } from './grammar/comments.js';

@@ -17,6 +17,7 @@ import { matchFast } from './grammar/fast/fast-parser.js';
 import { astSemantics } from './grammar/semantics.js';
 import { eqlGrammar } from './grammar/load.js';
 import { explainSyntaxError } from './grammar/syntax-errors.js';
+import { expressionDepthDiagnostic, isStackOverflow, tooLargeDiagnostic } from './grammar/depth-limit.js';
 
 export interface ParseResult {
   readonly ast: Statement | undefined;
@@ -32,13 +33,22 @@ export interface ParseOptions {
 
 /** Parses one EQL query. Never throws. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  // Too deep to parse safely: say so plainly, as Elasticsearch does, before any recursion.
+  const tooDeep = expressionDepthDiagnostic(text);
+  if (tooDeep) return { ast: undefined, diagnostics: [tooDeep], comments: [] };
   try {
     const fast = parseFast(text, options);
     if (fast) return fast;
-  } catch {
-    // Whatever went wrong, the Ohm path gives the answer (and reports a builder bug the same way).
+  } catch (e) {
+    if (isStackOverflow(e)) return tooLarge();
+    // Whatever else went wrong, the Ohm path gives the answer (and reports a builder bug the same way).
   }
   return parseWithOhm(text, options);
+}
+
+/** The answer for a query too large for the recursive stages (a point span: never a megabyte underlined). */
+function tooLarge(): ParseResult {
+  return { ast: undefined, diagnostics: [tooLargeDiagnostic()], comments: [] };
 }
 
 /**
@@ -61,6 +71,7 @@ export function parseWithOhm(text: string, options: ParseOptions = {}): ParseRes
     if (match.failed()) return { ast: undefined, diagnostics: [clampToText(explainSyntaxError(text, match), text)], comments: [] };
     return build(text, () => astSemantics()(match)['ast'](), options.comments ? () => commentsBetween(text, ohmTokens(match)) : undefined);
   } catch (e) {
+    if (isStackOverflow(e)) return tooLarge();
     // A bug in the builder must not take the caller down: report it as a diagnostic on the whole text.
     const message = `internal error while parsing: ${e instanceof Error ? e.message : String(e)}`;
     return { ast: undefined, diagnostics: [syntaxDiagnostic('syntax', { start: 0, end: text.length }, { message })], comments: [] };

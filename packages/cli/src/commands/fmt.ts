@@ -1,4 +1,4 @@
-import { format, hasErrors, parse, replaceExportQuery, type RuleQuery } from '@eqlkit/core';
+import { format, hasErrors, isStackOverflow, parse, replaceExportQuery, tooLargeDiagnostic, type Diagnostic, type FormatOptions, type RuleQuery, type Statement } from '@eqlkit/core';
 import { writeFileAtomic } from '@eqlkit/core/io';
 import { UsageError, type Command } from '../command.js';
 import { loadQueries, type LoadedQuery } from '../inputs.js';
@@ -76,7 +76,13 @@ function formatFile(text: string, kind: string, queries: LoadedQuery[], width: n
       for (const d of parsed.diagnostics) report(lq, (style) => renderDiagnostic(lq.q, lq.fileText, d, style));
       continue;
     }
-    formatted.set(lq.q, format(parsed.ast, { comments: parsed.comments, width }));
+    const out = formatOrTooLarge(parsed.ast, { comments: parsed.comments, width });
+    if (typeof out !== 'string') {
+      errors++;
+      report(lq, (style) => renderDiagnostic(lq.q, lq.fileText, out, style));
+      continue;
+    }
+    formatted.set(lq.q, out);
   }
   if (errors) return { text, errors };
   // Formatted text uses \n; a file whose lines end in \r\n keeps them.
@@ -118,4 +124,14 @@ function formatFile(text: string, kind: string, queries: LoadedQuery[], width: n
 function lineEnding(text: string): '\n' | '\r\n' {
   const nl = text.indexOf('\n');
   return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+}
+
+/** The formatted query, or the plain diagnostic for a query chained too deeply to print (the printer recurses). */
+function formatOrTooLarge(ast: Statement, options: FormatOptions): string | Diagnostic {
+  try {
+    return format(ast, options);
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    return tooLargeDiagnostic(ast.span.start);
+  }
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EvalInputError, hasErrors, parse, readDetectionRuleToml, runChecks, type ProjectConfig, type RuleQuery, type SchemaLayer, type Statement } from '@eqlkit/core';
+import { EvalInputError, hasErrors, isStackOverflow, tooLargeDiagnostic, parse, readDetectionRuleToml, runChecks, type ProjectConfig, type RuleQuery, type SchemaLayer, type Statement } from '@eqlkit/core';
 import { executeQuery, formatInputError, loadSchemaFile, readTextFile, SchemaFileError } from '@eqlkit/core/io';
 import { UsageError, type CliIo, type Command, type CommandContext } from '../command.js';
 import { cliProjectConfig, CONFIG_OPTION } from '../project-config.js';
@@ -156,6 +156,11 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
     if (e instanceof EvalInputError) {
       io.stderr.write(`eql query: ${e.message}\n`);
       return 2;
+    }
+    // Compiling or evaluating a query chained too deeply: the same plain answer the checker gives.
+    if (isStackOverflow(e)) {
+      io.stderr.write(renderDiagnostic(rule, fileText, tooLargeDiagnostic(), errStyle) + '\n');
+      return 1;
     }
     throw e;
   }

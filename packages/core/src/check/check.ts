@@ -13,6 +13,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { parse } from '../parse.js';
 import { checkDiagnostic } from './catalog.js';
+import { isStackOverflow, tooLargeDiagnostic } from '../grammar/depth-limit.js';
 import { checkCategories, checkOrderingFields } from './categories.js';
 import { CheckContext, type CheckOptions } from './context.js';
 import { pinnedDatasets } from './datasets.js';
@@ -28,6 +29,8 @@ export function check(ast: Statement, options: CheckOptions = {}): Diagnostic[] 
     checkStatement(ast, ctx);
     return sortDiagnostics(ctx.diagnostics);
   } catch (e) {
+    // A query chained too deeply for the recursive checks gets a plain answer at its start (a point span).
+    if (isStackOverflow(e)) return [tooLargeDiagnostic(ast.span.start)];
     // A bug in a check must not take the caller down.
     return [checkDiagnostic('internal-error', { start: ast.span.start, end: ast.span.start }, { message: e instanceof Error ? e.message : String(e) })];
   }

@@ -61,6 +61,14 @@ export const syntaxCatalog = {
     (p) => `\`${p.text}\` is not a field: Elasticsearch EQL accepts only fields as join keys ("Unsupported join key")`,
   ),
   'empty-field-name': entry('error', () => 'a backtick-quoted field name cannot be empty'),
+  'too-deep': entry<{ max: number }>(
+    'error',
+    (p) => `EQL statement exceeded the maximum expression depth allowed (${p.max}): nest fewer parentheses and \`not\`/\`-\` operators here`,
+  ),
+  'too-large': entry(
+    'error',
+    () => 'EQL statement is too large to analyse: its expression is nested or chained too deeply (thousands of terms); split it, or list values with `in (…)`',
+  ),
 } as const;
 
 export type SyntaxCode = keyof typeof syntaxCatalog;
