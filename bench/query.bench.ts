@@ -3,7 +3,8 @@
 // filter, a broad filter that must parse every event, and the seed rule, each through the real command: the built
 // `eql query --format ndjson` in a fresh process, its output to /dev/null (wall-clock time, process start included;
 // peak RSS from its --stats). The seed rule's sequences are checked against the generator's planted true positives.
-// Then the seed rule over 10M events streamed from the generator's stdout into `eql query … -`.
+// Then the seed rule over 10M events streamed from the generator's stdout into `eql query … -`. Every run of the seed
+// rule (default threads, --threads 1, streamed) must find exactly the planted alerts, or the benchmark exits 1.
 // Figures vary ±20% on shared machines: compare the ratios of one run. Options: --events N (default 1M),
 // --big N (default 10M; 0 skips the streamed run), --rounds N (default 2; the best round counts).
 import { spawn, spawnSync } from 'node:child_process';
@@ -13,10 +14,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEveryLine } from './support/parse-every-line.js';
 import { ensureEvents, generator, type Truth } from './support/bench-events.js';
+import { checkTruth, type TruthCheck } from './support/truth.js';
 
 const root = process.cwd();
 const cli = join(root, 'packages/cli/bin/eql.cjs');
 const rule = join(root, 'examples/msiexec-remote-file-execution.toml');
+/** Runs whose alerts disagree with the planted truth: any makes the benchmark fail (exit 1). */
+const wrong: string[] = [];
+function verify(label: string, check: TruthCheck): string {
+  if (!check.ok) wrong.push(`${label}: ${check.message}`);
+  return check.message;
+}
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -80,19 +88,6 @@ function runQuery(args: readonly string[], file: string, keep = false): Measure 
 }
 
 
-/** The seed rule's sequences against the planted true positives: the same join keys and child processes. */
-function checkTruth(stdout: string, truth: Truth): string {
-  const found = stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { join_keys: string[]; events: { _source: { process?: { entity_id?: string } } }[] });
-  const got = found.map((s) => `${s.join_keys[0]} ${s.events[2]?._source.process?.entity_id}`).sort();
-  const want = truth.true_positives.map((t) => `${t.msiexec_entity_id} ${t.child_entity_id}`).sort();
-  const same = got.length === want.length && got.every((g, i) => g === want[i]) && found.length === truth.expected_sequences;
-  return same ? `exactly the ${want.length} planted true positives` : `MISMATCH: found ${got.length} sequences, expected ${want.length}`;
-}
-
-
 const QUERIES = {
   selective:
     'process where event.action == "start" and process.name : ("whoami.exe", "net.exe", "net1.exe", "systeminfo.exe", "nltest.exe") and process.parent.name : ("cmd.exe", "powershell.exe")',
@@ -124,16 +119,19 @@ const rows: Row[] = [
   { label: '(d) seed rule, --threads 1', runs: [] },
 ];
 let truthCheck = '';
+let truthCheckOneThread = '';
 for (let round = 0; round < rounds; round++) {
   rows[0].runs.push(runFloor(file));
   rows[1].runs.push(runQuery([QUERIES.selective], file));
   rows[2].runs.push(runQuery([QUERIES.broad], file));
   const seed = runQuery(['-q', rule], file, true);
-  truthCheck = checkTruth(seed.stdout, truth);
+  truthCheck = verify(`(d) seed rule, round ${round + 1}`, checkTruth(seed.stdout, truth));
   rows[3].runs.push(seed);
   rows[4].runs.push(runQuery(['--threads', '1', QUERIES.selective], file));
   rows[5].runs.push(runQuery(['--threads', '1', QUERIES.broad], file));
-  rows[6].runs.push(runQuery(['--threads', '1', '-q', rule], file));
+  const seedOneThread = runQuery(['--threads', '1', '-q', rule], file, true);
+  truthCheckOneThread = verify(`(d) seed rule --threads 1, round ${round + 1}`, checkTruth(seedOneThread.stdout, truth));
+  rows[6].runs.push(seedOneThread);
 }
 
 const best = (r: Row) => r.runs.reduce((a, b) => (b.ms < a.ms ? b : a));
@@ -149,7 +147,7 @@ for (const r of rows) {
   );
 }
 console.log(`best of ${rounds} rounds; records counted: ${rows.map((r) => best(r).records).join(', ')}`);
-console.log(`(d) seed rule: ${truthCheck}`);
+console.log(`(d) seed rule: ${truthCheck}; with --threads 1: ${truthCheckOneThread}`);
 const ratio = (i: number) => floorBest.ms / best(rows[i]).ms;
 console.log(`targets: (b) ≥ 4× ${ratio(1) >= 4 ? 'met' : 'NOT met'} (${ratio(1).toFixed(2)}×), (c) ≥ 1.5× ${ratio(2) >= 1.5 ? 'met' : 'NOT met'} (${ratio(2).toFixed(2)}×), (d) ≥ 4× ${ratio(3) >= 4 ? 'met' : 'NOT met'} (${ratio(3).toFixed(2)}×)`);
 
@@ -168,7 +166,7 @@ async function streamed(n: number): Promise<void> {
   const ms = performance.now() - t0;
   if (genCode !== 0 || eqlCode !== 0) throw new Error(`streamed run failed (generator ${String(genCode)}, eql ${String(eqlCode)}):\n${stderr}`);
   const { rssMb, records } = statsOf(stderr);
-  const check = existsSync(truthFile) ? checkTruth(stdout, JSON.parse(readFileSync(truthFile, 'utf8')) as Truth) : 'no truth file';
+  const check = verify(`streamed ${n} events`, existsSync(truthFile) ? checkTruth(stdout, JSON.parse(readFileSync(truthFile, 'utf8')) as Truth) : { ok: false, message: 'WRONG: the generator wrote no truth file' });
   console.log('');
   console.log(`seed rule on ${n.toLocaleString('en')} events streamed from the generator (gen-events | eql query … -):`);
   console.log(
@@ -176,3 +174,7 @@ async function streamed(n: number): Promise<void> {
   );
 }
 if (big > 0) await streamed(big);
+if (wrong.length) {
+  console.error(`\nbench:query FAILED: the seed rule's alerts are wrong in ${wrong.length} run(s):\n  ${wrong.join('\n  ')}`);
+  process.exitCode = 1;
+}

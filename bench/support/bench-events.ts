@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findShared, missingSharedMessage } from '../../packages/core/testing/shared-dir.js';
 
 export interface Truth {
   readonly true_positives: readonly { readonly msiexec_entity_id: string; readonly child_entity_id: string }[];
@@ -10,7 +11,11 @@ export interface Truth {
 }
 
 const root = process.cwd();
-const shared = process.env['EQLKIT_SHARED'] ?? join(root, '../shared');
+const shared = findShared(root);
+if (!shared) {
+  console.error(`bench: ${missingSharedMessage(root)}`);
+  process.exit(2);
+}
 export const generator = join(shared, 'bench/gen-events.mjs');
 
 export function ensureEvents(events: number): { file: string; truth: Truth } {
