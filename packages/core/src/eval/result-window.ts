@@ -5,10 +5,11 @@
  * `count`) need every match, unless a `head`/`tail` comes before them.
  */
 import type { Pipe } from '../ast/nodes.js';
+import { pipeLimit } from '../ast/pipe-limit.js';
 
 export type WindowPlan = { readonly keep: 'first' | 'last'; readonly count: number } | undefined;
 
-const countOf = (p: Pipe): number => (p.args[0]?.kind === 'number' ? p.args[0].value : 0);
+const countOf = (p: Pipe): number => pipeLimit(p) ?? 0;
 
 /** What to keep, from the pipes as written (the first one decides) or, without pipes, from `size` and its position. */
 export function resultWindow(pipes: readonly Pipe[], size: number | undefined, position: 'head' | 'tail' | undefined): WindowPlan {
