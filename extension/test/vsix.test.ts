@@ -2,7 +2,7 @@
 // server from there alone (no repository, no node_modules around it): the initialize handshake over stdio, then a
 // document whose misspelt field can only be reported if the bundled schemas were found.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -71,6 +71,16 @@ describe('the packaged .vsix', () => {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => f.includes('node_modules/') || f.endsWith('.ts') || f.includes('/src/') || f.endsWith('.map'))).toEqual([]);
+  });
+
+  it('holds every file its manifest names: the entry point, grammars and language configurations', () => {
+    const manifest = JSON.parse(readFileSync(join(unpacked, 'extension/package.json'), 'utf8')) as {
+      main: string;
+      contributes: { grammars: { path: string }[]; languages: { configuration?: string }[] };
+    };
+    const named = [manifest.main, ...manifest.contributes.grammars.map((g) => g.path), ...manifest.contributes.languages.flatMap((l) => (l.configuration ? [l.configuration] : []))];
+    expect(named.length).toBeGreaterThan(4);
+    for (const path of named) expect(files, path).toContain(join('extension', path));
   });
 
   it('starts its bundled server from the unpacked package alone and answers over stdio', async () => {
