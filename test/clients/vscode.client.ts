@@ -4,7 +4,7 @@
 // example rule with a misspelt field and checks what an author sees: the Problems panel, the status bar's problem
 // count, field completion after `process.`, and a dry run's tables. Run by test/clients/vscode.sh (which installs
 // code-server and Chromium and builds the .vsix), not by `npm test`.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -60,12 +60,14 @@ describe('VS Code (code-server 4.100) with the packaged extension', () => {
   let session: CodeServerSession | undefined;
   let toml: Fixture;
   let page: Page;
+  let fixtureDir: string | undefined;
 
   beforeAll(async () => {
     const codeServer = required('EQLKIT_CODE_SERVER');
     const chromium = required('EQLKIT_CHROMIUM');
     const vsix = builtVsix();
-    const fixtures = writeFixtures(mkdtempSync(join(tmpdir(), 'eqlkit-fixtures-')));
+    fixtureDir = mkdtempSync(join(tmpdir(), 'eqlkit-fixtures-'));
+    const fixtures = writeFixtures(fixtureDir);
     toml = fixtures.toml;
     session = await startCodeServer({
       codeServer,
@@ -84,6 +86,7 @@ describe('VS Code (code-server 4.100) with the packaged extension', () => {
 
   afterAll(async () => {
     await session?.stop();
+    if (fixtureDir) rmSync(fixtureDir, { recursive: true, force: true });
   });
 
   const withLogs = async (body: () => Promise<void>) => {
