@@ -66,6 +66,21 @@ async function generateFastParser() {
   log('fast parser generated');
 }
 
+/**
+ * esbuild options shared by the CommonJS bundles (the command and the language server): `import.meta.url`, which
+ * CommonJS lacks, is the bundle's own file URL.
+ */
+const nodeCommonJs = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  define: { 'import.meta.url': '__eqlModuleUrl' },
+  banner: { js: "const __eqlModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 async function bundleCli() {
   const cliDir = join(root, 'packages/cli');
   const dist = join(cliDir, 'dist');
@@ -82,16 +97,9 @@ async function bundleCli() {
     entryPoints,
     outdir: dist,
     outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-    define: { 'import.meta.url': '__eqlModuleUrl' },
+    ...nodeCommonJs,
     // Loaded from its own bundle at run time (see bundleRepl).
     external: ['@eqlkit/repl'],
-    banner: { js: "const __eqlModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   const schemas = join(root, 'packages/core/schemas');
   if (existsSync(schemas)) cpSync(schemas, join(dist, 'schemas'), { recursive: true });
@@ -122,14 +130,7 @@ async function bundleServer() {
   await build({
     entryPoints: { server: join(lspDir, 'src/main.ts'), 'query-worker': join(lspDir, 'src/query-worker.ts') },
     outdir: dist,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-    define: { 'import.meta.url': '__eqlModuleUrl' },
-    banner: { js: "const __eqlModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    ...nodeCommonJs,
   });
   // packages/lsp is an ES module package: say that these .js files are CommonJS.
   writeFileSync(join(dist, 'package.json'), '{ "type": "commonjs" }\n');

@@ -11,16 +11,11 @@ import type { DocumentSettings, ProjectConfig, SchemaLayer } from '@eqlkit/core'
 import { loadSchemaFile, projectConfigFor } from '@eqlkit/core/io';
 import { SampleValues } from './sample-values.js';
 
-/** The client's `eql` settings (the extension contributes these; see extension/package.json). */
-export interface ClientSettings {
-  readonly indexes?: readonly string[];
-  readonly schemaFiles?: readonly string[];
-  readonly mappingFiles?: readonly string[];
-  readonly sampleEvents?: readonly string[];
-  readonly timestampField?: string;
-  readonly tiebreakerField?: string;
-  readonly eventCategoryField?: string;
-}
+/**
+ * The client's `eql` settings (the extension contributes these; see extension/package.json): the same names and
+ * meanings as the project configuration file, which they override.
+ */
+export type ClientSettings = ProjectConfig;
 
 export interface ResolvedSettings {
   /** What the language service gets. */
