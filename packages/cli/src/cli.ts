@@ -22,6 +22,11 @@ function helpText(): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Run `eql <command> --help` for the options of a command.',
+    '',
+    'Exit status: 0 when all went well; 1 when a query has an error (or, for fmt --check, a file is not formatted);',
+    '2 for a usage error or input that cannot be read (a missing file, a file that is not rules; for query, data',
+    'files, and input it cannot evaluate as given). Bad event records are reported and skipped (still 0, unless',
+    '--strict). Each command\'s --help has the details.',
   ].join('\n');
 }
 

@@ -27,7 +27,8 @@ export const queryCommand: Command = {
     'Records that cannot be used (not valid JSON, not an object, cut off, nested over 1,000 levels, a key twice in one',
     'object, an unparseable timestamp) are reported as file:line on standard error and skipped; reading goes on.',
     'Exit status: 0 when the query ran, with or without matches, also when bad records were reported and skipped;',
-    '1 for an error in the query; 2 for usage errors, input files that cannot be read at all, or (with --strict)',
+    '1 for an error in the query (also one nested or chained too deeply); 2 for usage errors, input files that cannot',
+    'be read at all, input not sorted by timestamp beyond what is sorted in memory (see --sort), or (with --strict)',
     'the first bad record.',
   ].join('\n'),
   options: {
