@@ -42,6 +42,12 @@ async function run({ positionals, values, io }: CommandContext): Promise<number>
   // The project configuration (.eqlkit.json above the first data file, or --config): flags override it, and a
   // rule's own settings override its field settings.
   const config = cliProjectConfig(values, positionals, io, 'repl');
+  // Ink renders only a final frame when the environment says CI (is-in-ci, read once when Ink loads). A person at a
+  // terminal — stdin and stdout both TTYs — is interactive whatever CI says (a CI job's debug shell, a test in tmux).
+  if ((io.stdin as { isTTY?: boolean }).isTTY && (io.stdout as { isTTY?: boolean }).isTTY) {
+    delete process.env['CI'];
+    delete process.env['CONTINUOUS_INTEGRATION'];
+  }
   const repl = await loadRepl();
   return repl.startRepl({
     data: positionals,
