@@ -59,6 +59,16 @@ describe('eql check on files that cannot be read as rules', () => {
 });
 
 describe('folders and globs', () => {
+  it('treat a pattern too long for the file system (a query given where a file was expected) as matching nothing', () => {
+    const pattern = `process where (${'a'.repeat(300)})`;
+    for (const command of ['parse', 'check']) {
+      const r = runEql([command, pattern], { cwd: dir });
+      expect(r.stderr).toContain('no files match this pattern');
+      expect(r.stderr).not.toContain('internal error');
+      expect(r.status).toBe(2);
+    }
+  });
+
   it('pass over a TOML file that is not a rule either way, and check the rules', () => {
     const rules = join(dir, 'rules');
     file('rules/pyproject.toml', '[tool.black]\nline-length = 100\n');
