@@ -154,6 +154,15 @@ describe('eql repl, piped', () => {
     expect(r.stderr).toContain('give a result number from 1 to');
   });
 
+  it('.timeline draws a result of hundreds of thousands of matches (no stack overflow)', () => {
+    const big = join(stateDir, 'many.ndjson');
+    const start = Date.parse('2024-01-01T00:00:00Z');
+    writeFileSync(big, Array.from({ length: 300_000 }, (_, i) => `{"@timestamp":"${new Date(start + i * 1000).toISOString()}","event":{"category":"process"}}\n`).join(''));
+    const r = repl('process where true\n.timeline\n', ['--format', 'ndjson', big]);
+    expect(r.stderr).not.toContain('Maximum call stack');
+    expect(r.stdout).toMatch(/300000 matches by \d+[smhd]/);
+  });
+
   it('.export writes the last results as NDJSON or CSV by extension, atomically', () => {
     const nd = join(dir, 'out.ndjson');
     const csv = join(dir, 'out.csv');

@@ -35,8 +35,13 @@ export const timelineCommand: MetaCommand = {
       ctx.out.print(`${resultCount(report.result)} with a timestamp: nothing to draw`);
       return 'ok';
     }
-    const min = Math.min(...times);
-    const max = Math.max(...times);
+    // A loop, not Math.min(...times): spreading hundreds of thousands of matches overflows the stack.
+    let min = Infinity;
+    let max = -Infinity;
+    for (const t of times) {
+      if (t < min) min = t;
+      if (t > max) max = t;
+    }
     const width = bucketWidth(max - min + 1, 24);
     const start = Math.floor(min / width) * width;
     const buckets = new Array<number>(Math.floor((max - start) / width) + 1).fill(0);
