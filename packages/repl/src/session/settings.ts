@@ -60,6 +60,18 @@ const count = (name: string, min: number) => (raw: string): number | undefined =
 
 const field = (raw: string): string | undefined => (raw === '' || raw === 'default' ? undefined : raw);
 
+/** A field-name setting (`default` clears it, and `show` names what then applies). */
+function fieldSetting(key: 'timestampField' | 'tiebreakerField' | 'eventCategoryField', description: string, fallback: string): SettingSpec {
+  return {
+    description,
+    value: 'FIELD|default',
+    set(s, raw) {
+      s[key] = field(raw);
+    },
+    show: (s) => s[key] ?? fallback,
+  };
+}
+
 export const SETTINGS: Readonly<Record<string, SettingSpec>> = {
   format: {
     description: 'how results are shown',
@@ -111,30 +123,9 @@ export const SETTINGS: Readonly<Record<string, SettingSpec>> = {
     },
     show: (s) => (s.fields ? s.fields.join(',') : 'default'),
   },
-  'timestamp-field': {
-    description: 'the event time field (default @timestamp)',
-    value: 'FIELD|default',
-    set(s, raw) {
-      s.timestampField = field(raw);
-    },
-    show: (s) => s.timestampField ?? '@timestamp',
-  },
-  'tiebreaker-field': {
-    description: 'orders events with equal timestamps',
-    value: 'FIELD|default',
-    set(s, raw) {
-      s.tiebreakerField = field(raw);
-    },
-    show: (s) => s.tiebreakerField ?? '(none)',
-  },
-  'event-category-field': {
-    description: 'the field `<category> where` tests (default event.category)',
-    value: 'FIELD|default',
-    set(s, raw) {
-      s.eventCategoryField = field(raw);
-    },
-    show: (s) => s.eventCategoryField ?? 'event.category',
-  },
+  'timestamp-field': fieldSetting('timestampField', 'the event time field (default @timestamp)', '@timestamp'),
+  'tiebreaker-field': fieldSetting('tiebreakerField', 'orders events with equal timestamps', '(none)'),
+  'event-category-field': fieldSetting('eventCategoryField', 'the field `<category> where` tests (default event.category)', 'event.category'),
   'page-size': {
     description: 'result rows per page in the terminal (auto: the terminal height)',
     value: 'N|auto',
