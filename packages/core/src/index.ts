@@ -176,4 +176,5 @@ export type {
   StageInfo,
 } from './service/api.js';
 export { parseProjectConfig, formatConfigProblem, PROJECT_CONFIG_FILE, type ProjectConfig, type ConfigProblem, type ParsedConfig } from './service/config.js';
+export { countValues, valuesOf, DEFAULT_SAMPLE_VALUE_LIMITS, type SampleValueLimits, type SampleValuesOf } from './service/sample-values.js';
 export { lex, type LexToken, type LexKind } from './service/lexer.js';

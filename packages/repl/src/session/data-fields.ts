@@ -4,7 +4,7 @@
  * `.fields`. Small inputs are read whole; large ones are sampled from the start of each file (the layer only needs
  * to see each field once), while `.fields` counts over everything.
  */
-import { inferSchema, type InferenceResult } from '@eqlkit/core';
+import { countValues, DEFAULT_SAMPLE_VALUE_LIMITS, inferSchema, valuesOf, type InferenceResult, type SampleValueLimits, type SampleValuesOf } from '@eqlkit/core';
 import { openEventSource, type InputError } from '@eqlkit/core/io';
 
 /** Events kept for inferring types (per load). */
@@ -25,43 +25,31 @@ export interface FieldInventory {
   readonly complete: boolean;
 }
 
-/** Distinct values remembered per field (value completion offers the most frequent of them). */
-const VALUES_PER_FIELD = 200;
+/** Distinct values remembered per field and how many are offered (value completion offers the most frequent). */
+const VALUE_LIMITS: SampleValueLimits = { ...DEFAULT_SAMPLE_VALUE_LIMITS, maxValuesPerField: 200, maxValueLength: Infinity };
 
 export interface DataSample {
   readonly inferred: InferenceResult;
-  /** For each field path, how often each string value was seen (up to {@link VALUES_PER_FIELD} values). */
-  readonly values: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** The string values seen for a field, most frequent first. */
+  readonly values: SampleValuesOf;
 }
 
 /** A layer inferred from up to {@link SAMPLE_EVENTS} events of `specs` (reading stops there), and their string values. */
 export async function sampleData(specs: readonly string[], onError: (e: InputError) => void, limit = SAMPLE_EVENTS): Promise<DataSample | undefined> {
   if (specs.length === 0) return undefined;
   const events: object[] = [];
-  const values = new Map<string, Map<string, number>>();
-  const note = (path: string, v: string) => {
-    let m = values.get(path);
-    if (!m) values.set(path, (m = new Map()));
-    const n = m.get(v);
-    if (n !== undefined) m.set(v, n + 1);
-    else if (m.size < VALUES_PER_FIELD) m.set(v, 1);
-  };
-  const visit = (value: unknown, path: string): void => {
-    if (typeof value === 'string') note(path, value);
-    else if (Array.isArray(value)) for (const el of value) visit(el, path);
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, path ? `${path}.${k}` : k);
-  };
+  const counts = new Map<string, Map<string, number>>();
   // Leaving the loop closes the source.
   for await (const batch of openEventSource(specs, { onError })) {
     for (let i = 0; i < batch.count && events.length < limit; i++) {
       const ev = batch.parse(i);
       if (!ev) continue;
       events.push(ev);
-      visit(ev, '');
+      countValues(ev, counts, VALUE_LIMITS);
     }
     if (events.length >= limit) break;
   }
-  return { inferred: inferSchema(events, { source: 'loaded data' }), values };
+  return { inferred: inferSchema(events, { source: 'loaded data' }), values: valuesOf(counts, VALUE_LIMITS) };
 }
 
 const jsonType = (v: unknown): string => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);

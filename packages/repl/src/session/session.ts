@@ -144,10 +144,7 @@ export class ReplSession {
   }
 
   /** String values seen in the loaded data for `field`, most frequent first (for value completion). */
-  readonly sampleValues = (field: string): readonly string[] => {
-    const m = this.dataSample?.values.get(field);
-    return m ? [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 50).map(([v]) => v) : [];
-  };
+  readonly sampleValues = (field: string): readonly string[] => this.dataSample?.values(field) ?? [];
 
   /** The field paths learned from the loaded data (after {@link learnData}). */
   learnedFields(): readonly string[] | undefined {
